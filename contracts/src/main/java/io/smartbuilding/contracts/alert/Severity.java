@@ -1,0 +1,8 @@
+package io.smartbuilding.contracts.alert;
+
+/** How urgently maintenance should act. */
+public enum Severity {
+  INFO,
+  WARNING,
+  CRITICAL
+}
