@@ -36,6 +36,7 @@ public final class LocalStandIns {
 
   /** Mosquitto on a free loopback port, in-memory, with room for many in-flight QoS 1 messages. */
   public static LoopbackProcess mosquitto(Path workDir) {
+    workDir = workDir.toAbsolutePath();
     int port = LoopbackProcess.freePort();
     Path config = workDir.resolve("mosquitto.conf");
     write(

@@ -33,8 +33,8 @@ public class LoopbackProcess implements AutoCloseable {
     this.name = name;
     this.command = List.copyOf(command);
     this.environment = Map.copyOf(environment);
-    this.workDir = workDir;
-    this.logFile = workDir.resolve(name + ".log");
+    this.workDir = workDir.toAbsolutePath();
+    this.logFile = this.workDir.resolve(name + ".log");
     this.port = port;
   }
 

@@ -1,0 +1,72 @@
+package io.smartbuilding.gateway.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smartbuilding.contracts.telemetry.RejectReason;
+import io.smartbuilding.gateway.kinesis.WriterMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The gateway's Prometheus metrics (served at /q/metrics). */
+@ApplicationScoped
+public class IngestMetrics implements WriterMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter received;
+  private final Counter forwarded;
+  private final Counter retried;
+  private final DistributionSummary batchMessages;
+  private final DistributionSummary batchRecords;
+  private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+
+  public IngestMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.received = registry.counter("gateway.messages.received");
+    this.forwarded = registry.counter("gateway.messages.forwarded");
+    this.retried = registry.counter("gateway.kinesis.records.retried");
+    this.batchMessages = registry.summary("gateway.batch.messages");
+    this.batchRecords = registry.summary("gateway.batch.kinesis.records");
+    for (RejectReason reason : RejectReason.values()) {
+      rejected.put(reason, registry.counter("gateway.messages.rejected", "reason", reason.name()));
+    }
+  }
+
+  public void received() {
+    received.increment();
+  }
+
+  public void rejected(RejectReason reason) {
+    rejected.get(reason).increment();
+  }
+
+  public double rejectedCount(RejectReason reason) {
+    return rejected.get(reason).count();
+  }
+
+  public double forwardedCount() {
+    return forwarded.count();
+  }
+
+  @Override
+  public void batch(int messages, int records) {
+    batchMessages.record(messages);
+    batchRecords.record(records);
+  }
+
+  @Override
+  public void forwarded(int messages) {
+    forwarded.increment(messages);
+  }
+
+  @Override
+  public void recordRefused(String errorCode) {
+    registry.counter("gateway.kinesis.records.refused", "error", errorCode).increment();
+  }
+
+  @Override
+  public void retried(int records) {
+    retried.increment(records);
+  }
+}
