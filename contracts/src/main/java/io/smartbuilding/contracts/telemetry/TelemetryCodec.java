@@ -39,7 +39,6 @@ public final class TelemetryCodec {
   public static final int MIN_FLOOR = -10;
   public static final int MAX_FLOOR = 300;
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
   private static final Pattern METRIC_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
 
   private final ObjectMapper mapper;
@@ -119,7 +118,7 @@ public final class TelemetryCodec {
       throw new InvalidTelemetryException(WRONG_TYPE, "'" + field + "' must be a string");
     }
     String value = node.textValue();
-    if (!IDENTIFIER.matcher(value).matches()) {
+    if (!Identifiers.isValid(value)) {
       throw new InvalidTelemetryException(
           INVALID_VALUE,
           "'" + field + "' must be 1-64 characters of letters, digits and _.:- (got '"
