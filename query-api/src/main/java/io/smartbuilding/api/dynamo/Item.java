@@ -1,0 +1,153 @@
+package io.smartbuilding.api.dynamo;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Typed reads of one DynamoDB item as the table contracts describe it. A missing attribute reads as
+ * null (or an empty collection), so an item written by an older analytics-job still maps; an
+ * attribute of the wrong type is a broken contract and fails loudly.
+ */
+public final class Item {
+
+  private final Map<String, AttributeValue> attributes;
+
+  private Item(Map<String, AttributeValue> attributes) {
+    this.attributes = attributes;
+  }
+
+  public static Item of(Map<String, AttributeValue> attributes) {
+    return new Item(attributes == null ? Map.of() : attributes);
+  }
+
+  public String string(String name) {
+    AttributeValue value = present(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.s() == null) {
+      throw broken(name, "a string");
+    }
+    return value.s();
+  }
+
+  public Integer integer(String name) {
+    String number = number(name);
+    return number == null ? null : Integer.valueOf(number);
+  }
+
+  public Long longInteger(String name) {
+    String number = number(name);
+    return number == null ? null : Long.valueOf(number);
+  }
+
+  public Double decimal(String name) {
+    String number = number(name);
+    return number == null ? null : Double.valueOf(number);
+  }
+
+  /** An ISO-8601 UTC time, as the contracts store every time. */
+  public Instant instant(String name) {
+    String text = string(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw broken(name, "an ISO-8601 time");
+    }
+  }
+
+  /** A map of numbers (M of N), keeping the stored key order. */
+  public Map<String, Double> numberMap(String name) {
+    AttributeValue value = present(name);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!value.hasM()) {
+      throw broken(name, "a map of numbers");
+    }
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    value
+        .m()
+        .forEach(
+            (key, entry) -> {
+              if (entry.n() == null) {
+                throw broken(name + "." + key, "a number");
+              }
+              numbers.put(key, Double.valueOf(entry.n()));
+            });
+    return Collections.unmodifiableMap(numbers);
+  }
+
+  /** A list of numbers stored as L of N or as a number set (NS). */
+  public List<Integer> integerList(String name) {
+    AttributeValue value = present(name);
+    if (value == null) {
+      return List.of();
+    }
+    List<Integer> numbers = new ArrayList<>();
+    if (value.hasNs()) {
+      value.ns().forEach(n -> numbers.add(Integer.valueOf(n)));
+    } else if (value.hasL()) {
+      for (AttributeValue element : value.l()) {
+        if (element.n() == null) {
+          throw broken(name, "a list of numbers");
+        }
+        numbers.add(Integer.valueOf(element.n()));
+      }
+    } else {
+      throw broken(name, "a list of numbers");
+    }
+    return List.copyOf(numbers);
+  }
+
+  /** A list of strings stored as L of S or as a string set (SS). */
+  public List<String> stringList(String name) {
+    AttributeValue value = present(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value.hasSs()) {
+      return List.copyOf(value.ss());
+    }
+    if (value.hasL()) {
+      List<String> strings = new ArrayList<>();
+      for (AttributeValue element : value.l()) {
+        if (element.s() == null) {
+          throw broken(name, "a list of strings");
+        }
+        strings.add(element.s());
+      }
+      return List.copyOf(strings);
+    }
+    throw broken(name, "a list of strings");
+  }
+
+  private String number(String name) {
+    AttributeValue value = present(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.n() == null) {
+      throw broken(name, "a number");
+    }
+    return value.n();
+  }
+
+  private AttributeValue present(String name) {
+    AttributeValue value = attributes.get(name);
+    return value == null || Boolean.TRUE.equals(value.nul()) ? null : value;
+  }
+
+  private static MalformedItemException broken(String attribute, String expected) {
+    return new MalformedItemException("attribute '" + attribute + "' is not " + expected);
+  }
+}

@@ -1,0 +1,262 @@
+package io.smartbuilding.api.alert;
+
+import static io.restassured.RestAssured.given;
+import static io.smartbuilding.api.testing.StoredItems.alert;
+import static io.smartbuilding.contracts.alert.AlertStatus.ACKNOWLEDGED;
+import static io.smartbuilding.contracts.alert.AlertStatus.OPEN;
+import static io.smartbuilding.contracts.alert.AlertStatus.RESOLVED;
+import static io.smartbuilding.contracts.alert.AlertType.OFFLINE;
+import static io.smartbuilding.contracts.alert.AlertType.OVERHEAT;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smartbuilding.api.config.ApiConfig;
+import io.smartbuilding.api.testing.DynaliteResource;
+import io.smartbuilding.api.testing.TestTables;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@QuarkusTest
+@WithTestResource(DynaliteResource.class)
+class AlertResourceIT {
+
+  private static final Instant T0 = Instant.parse("2025-03-01T08:00:00.250Z");
+
+  @Inject DynamoDbClient dynamo;
+  @Inject ApiConfig config;
+  private TestTables tables;
+
+  @BeforeEach
+  void seedTwoBuildings() {
+    tables = new TestTables(dynamo, config.tables().names());
+    tables.clear();
+    tables.putAlerts(
+        List.of(
+            alert("ahu-01", "hq-berlin", OVERHEAT, OPEN, hours(3)),
+            alert("ahu-02", "hq-berlin", OFFLINE, RESOLVED, hours(2)),
+            alert("zs-01", "hq-berlin", OVERHEAT, ACKNOWLEDGED, hours(1)),
+            alert("ch-01", "tower-b", OVERHEAT, OPEN, hours(4)),
+            alert("ch-02", "tower-b", OFFLINE, RESOLVED, hours(0))));
+  }
+
+  @Test
+  void listsABuildingsAlertsNewestFirstWithTheirFields() {
+    given()
+        .queryParam("buildingId", "hq-berlin")
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("deviceId", contains("ahu-01", "ahu-02", "zs-01"))
+        .body("[0].alertId", equalTo("ahu-01#OVERHEAT#" + hours(3).toEpochMilli()))
+        .body("[0].buildingId", equalTo("hq-berlin"))
+        .body("[0].floor", equalTo(3))
+        .body("[0].zone", equalTo("north"))
+        .body("[0].deviceType", equalTo("AIR_HANDLER"))
+        .body("[0].type", equalTo("OVERHEAT"))
+        .body("[0].severity", equalTo("CRITICAL"))
+        .body("[0].status", equalTo("open"))
+        .body("[0].message", equalTo("temperatureC 31.2 above limit 28.0"))
+        .body("[0].openedAt", equalTo("2025-03-01T11:00:00.250Z"))
+        .body("[0].lastSeenAt", equalTo("2025-03-01T11:01:00.250Z"))
+        .body("[0].resolvedAt", nullValue())
+        .body("[0].peakValue", equalTo(31.2f))
+        .body("[0].limit", equalTo(28.0f))
+        .body("[0].updatedAt", equalTo("2025-03-01T11:01:01.250Z"))
+        .body("[1].resolvedAt", equalTo("2025-03-01T10:02:00.250Z"));
+  }
+
+  @Test
+  void filtersABuildingsAlertsByStatus() {
+    given()
+        .queryParam("buildingId", "hq-berlin")
+        .queryParam("status", "acknowledged")
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("zs-01"));
+  }
+
+  @Test
+  void listsOneStatusAcrossBuildingsNewestFirst() {
+    given()
+        .queryParam("status", "open")
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("ch-01", "ahu-01"));
+  }
+
+  @Test
+  void mergesEveryStatusNewestFirstWithoutFilters() {
+    given()
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("ch-01", "ahu-01", "ahu-02", "zs-01", "ch-02"));
+  }
+
+  @Test
+  void returnsAtMostLimitNewestAlerts() {
+    given()
+        .queryParam("limit", 2)
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("ch-01", "ahu-01"));
+    given()
+        .queryParam("buildingId", "hq-berlin")
+        .queryParam("limit", 1)
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("ahu-01"));
+  }
+
+  @Test
+  void returnsAHundredAlertsByDefault() {
+    tables.putAlerts(
+        IntStream.range(0, 100)
+            .mapToObj(i -> alert("d-" + i, "busy", OVERHEAT, RESOLVED, hours(10).plusSeconds(i)))
+            .toList());
+
+    given()
+        .queryParam("buildingId", "busy")
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(100));
+    given()
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(100))
+        .body("[0].deviceId", equalTo("d-99"))
+        .body("deviceId", not(contains("ch-02")));
+  }
+
+  @Test
+  void findsAnOldMatchBehindManyNewerAlertsTheFilterSkips() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    items.add(alert("old-open", "busy", OVERHEAT, OPEN, hours(5)));
+    for (int i = 0; i < 30; i++) {
+      items.add(alert("r-" + i, "busy", OVERHEAT, RESOLVED, hours(6).plusSeconds(i)));
+    }
+    tables.putAlerts(items);
+
+    given()
+        .queryParam("buildingId", "busy")
+        .queryParam("status", "open")
+        .queryParam("limit", 1)
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("old-open"));
+  }
+
+  @Test
+  void ordersByTimeNotByTheStoredStringWhenFractionsDiffer() {
+    // Instant.toString() writes "…:30Z" for a whole second; as a string that sorts after
+    // "…:30.500Z", so DynamoDB's index order alone would put the older alert first.
+    Instant whole = Instant.parse("2025-03-02T08:15:30Z");
+    tables.putAlerts(
+        List.of(
+            alert("whole", "sub-second", OVERHEAT, OPEN, whole),
+            alert("later", "sub-second", OVERHEAT, OPEN, whole.plusMillis(500))));
+
+    given()
+        .queryParam("buildingId", "sub-second")
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("later", "whole"));
+  }
+
+  @Test
+  void refusesAnUnknownStatusNamingTheAllowedValues() {
+    for (String bad : List.of("closed", "OPEN", "open,resolved")) {
+      given()
+          .queryParam("status", bad)
+          .when()
+          .get("/api/v1/alerts")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("type", equalTo("urn:smartbuilding:problem:invalid-parameter"))
+          .body("title", equalTo("Invalid parameter"))
+          .body("status", equalTo(400))
+          .body("parameter", equalTo("status"))
+          .body("detail", containsString("'status' must be one of open, acknowledged, resolved"));
+    }
+  }
+
+  @Test
+  void refusesALimitOutside1To500() {
+    for (String bad : List.of("0", "501", "-1", "abc", "1.5")) {
+      given()
+          .queryParam("limit", bad)
+          .when()
+          .get("/api/v1/alerts")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("parameter", equalTo("limit"))
+          .body("detail", containsString("from 1 to 500"));
+    }
+    given().queryParam("limit", "500").when().get("/api/v1/alerts").then().statusCode(200);
+  }
+
+  @Test
+  void treatsEmptyParametersAsAbsent() {
+    given()
+        .queryParam("buildingId", "")
+        .queryParam("status", "")
+        .queryParam("limit", "")
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(5));
+  }
+
+  @Test
+  void refusesAMalformedBuildingId() {
+    given()
+        .queryParam("buildingId", "hq berlin")
+        .when()
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("parameter", equalTo("buildingId"));
+  }
+
+  private static Instant hours(int h) {
+    return T0.plus(Duration.ofHours(h));
+  }
+}

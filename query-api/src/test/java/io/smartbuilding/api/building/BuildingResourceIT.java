@@ -1,0 +1,204 @@
+package io.smartbuilding.api.building;
+
+import static io.restassured.RestAssured.given;
+import static io.smartbuilding.api.testing.StoredItems.building;
+import static io.smartbuilding.api.testing.StoredItems.device;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smartbuilding.api.config.ApiConfig;
+import io.smartbuilding.api.testing.DynaliteResource;
+import io.smartbuilding.api.testing.StoredItems;
+import io.smartbuilding.api.testing.TestTables;
+import io.smartbuilding.contracts.health.DeviceStatus;
+import io.smartbuilding.contracts.tables.DeviceHealthTable;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@QuarkusTest
+@WithTestResource(DynaliteResource.class)
+class BuildingResourceIT {
+
+  private static final Instant T0 = Instant.parse("2025-03-01T08:15:30.123Z");
+
+  @Inject DynamoDbClient dynamo;
+  @Inject ApiConfig config;
+  private TestTables tables;
+
+  @BeforeEach
+  void emptyTables() {
+    tables = new TestTables(dynamo, config.tables().names());
+    tables.clear();
+  }
+
+  @Test
+  void listsBuildingsSortedByIdWithTheirFields() {
+    tables.putBuildings(
+        List.of(
+            building("tower-b", List.of(0, 1), List.of("east"), 2, T0),
+            building("hq-berlin", List.of(0, 1, 2), List.of("north", "south"), 42, T0)));
+
+    given()
+        .when()
+        .get("/api/v1/buildings")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("buildingId", contains("hq-berlin", "tower-b"))
+        .body("[0].floors", contains(0, 1, 2))
+        .body("[0].zones", contains("north", "south"))
+        .body("[0].deviceCount", equalTo(42))
+        .body("[0].updatedAt", equalTo("2025-03-01T08:15:30.123Z"));
+  }
+
+  @Test
+  void listsNoBuildingsAsAnEmptyArray() {
+    given().when().get("/api/v1/buildings").then().statusCode(200).body("$", empty());
+  }
+
+  @Test
+  void listsEveryBuildingWhenTheScanTakesSeveralPages() {
+    // Large items push the table past DynamoDB's 1 MB page size.
+    List<Map<String, AttributeValue>> items =
+        IntStream.range(0, 120)
+            .mapToObj(
+                i -> {
+                  Map<String, AttributeValue> item =
+                      building("b-%03d".formatted(i), List.of(0), List.of("z"), 1, T0);
+                  item.put("padding", StoredItems.s("x".repeat(12_000)));
+                  return item;
+                })
+            .toList();
+    tables.putBuildings(items);
+    assertThat(dynamo.scan(b -> b.tableName(config.tables().buildings())).hasLastEvaluatedKey())
+        .as("precondition: the scan is paginated")
+        .isTrue();
+
+    given().when().get("/api/v1/buildings").then().statusCode(200).body("$", hasSize(120));
+  }
+
+  @Test
+  void listsABuildingsDevicesSortedById() {
+    tables.putDevices(
+        List.of(
+            device("zs-02", "hq-berlin", 1, "south", DeviceStatus.DEGRADED, T0),
+            device("ahu-01", "hq-berlin", 3, "north", DeviceStatus.OK, T0),
+            device("ahu-99", "tower-b", 0, "east", DeviceStatus.OK, T0)));
+    tables.putBuildings(
+        List.of(building("hq-berlin", List.of(1, 3), List.of("north", "south"), 2, T0)));
+
+    given()
+        .when()
+        .get("/api/v1/buildings/hq-berlin/devices")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("deviceId", contains("ahu-01", "zs-02"))
+        .body("[0].buildingId", equalTo("hq-berlin"))
+        .body("[0].floor", equalTo(3))
+        .body("[0].zone", equalTo("north"))
+        .body("[0].deviceType", equalTo("AIR_HANDLER"))
+        .body("[0].status", equalTo("OK"))
+        .body("[0].lastSeen", equalTo("2025-03-01T08:15:30.123Z"))
+        .body("[1].status", equalTo("DEGRADED"));
+  }
+
+  @Test
+  void listsDevicesOfABuildingWhoseEntryIsNotWrittenYet() {
+    tables.putDevices(List.of(device("ahu-01", "new-site", 0, "lobby", DeviceStatus.OK, T0)));
+
+    given()
+        .when()
+        .get("/api/v1/buildings/new-site/devices")
+        .then()
+        .statusCode(200)
+        .body("deviceId", contains("ahu-01"));
+  }
+
+  @Test
+  void listsNoDevicesOfAKnownBuildingWithoutDevices() {
+    tables.putBuildings(List.of(building("empty-site", List.of(), List.of(), 0, T0)));
+
+    given()
+        .when()
+        .get("/api/v1/buildings/empty-site/devices")
+        .then()
+        .statusCode(200)
+        .body("$", empty());
+  }
+
+  @Test
+  void listsEveryDeviceWhenTheIndexQueryTakesSeveralPages() {
+    List<Map<String, AttributeValue>> items =
+        IntStream.range(0, 120)
+            .mapToObj(
+                i -> {
+                  Map<String, AttributeValue> item =
+                      device("d-%03d".formatted(i), "big-site", 1, "z", DeviceStatus.OK, T0);
+                  item.put("padding", StoredItems.s("x".repeat(12_000)));
+                  return item;
+                })
+            .toList();
+    tables.putDevices(items);
+    assertThat(
+            dynamo
+                .query(
+                    b ->
+                        b.tableName(config.tables().deviceHealth())
+                            .indexName(DeviceHealthTable.BY_BUILDING)
+                            .keyConditionExpression("buildingId = :b")
+                            .expressionAttributeValues(Map.of(":b", StoredItems.s("big-site"))))
+                .hasLastEvaluatedKey())
+        .as("precondition: the query is paginated")
+        .isTrue();
+
+    given()
+        .when()
+        .get("/api/v1/buildings/big-site/devices")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(120))
+        .body("[119].deviceId", equalTo("d-119"));
+  }
+
+  @Test
+  void answersAnUnknownBuildingWith404Problem() {
+    given()
+        .when()
+        .get("/api/v1/buildings/nowhere/devices")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:smartbuilding:problem:not-found"))
+        .body("title", equalTo("Not found"))
+        .body("status", equalTo(404))
+        .body("detail", equalTo("no building 'nowhere'"));
+  }
+
+  @Test
+  void answersAMalformedBuildingIdWith400Problem() {
+    for (String bad : List.of("bad id", "x".repeat(65), "-leading-dash", "semi;colon")) {
+      given()
+          .when()
+          .get("/api/v1/buildings/{id}/devices", bad)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("type", equalTo("urn:smartbuilding:problem:invalid-parameter"))
+          .body("status", equalTo(400))
+          .body("parameter", equalTo("buildingId"));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.smartbuilding.api.testing;
+
+import io.smartbuilding.contracts.tables.AlertTable;
+import io.smartbuilding.contracts.tables.BuildingTable;
+import io.smartbuilding.contracts.tables.DeviceHealthTable;
+import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Seeds and empties the API's tables in the test's dynalite. */
+public final class TestTables {
+
+  private final DynamoDbClient dynamo;
+  private final TableNames names;
+
+  public TestTables(DynamoDbClient dynamo, TableNames names) {
+    this.dynamo = dynamo;
+    this.names = names;
+  }
+
+  public void clear() {
+    clear(names.deviceHealth(), DeviceHealthTable.DEVICE_ID);
+    clear(names.alerts(), AlertTable.ALERT_ID);
+    clear(names.buildings(), BuildingTable.BUILDING_ID);
+  }
+
+  public void putBuildings(List<Map<String, AttributeValue>> items) {
+    put(names.buildings(), items);
+  }
+
+  public void putDevices(List<Map<String, AttributeValue>> items) {
+    put(names.deviceHealth(), items);
+  }
+
+  public void putAlerts(List<Map<String, AttributeValue>> items) {
+    put(names.alerts(), items);
+  }
+
+  private void put(String table, List<Map<String, AttributeValue>> items) {
+    for (int from = 0; from < items.size(); from += 25) {
+      List<WriteRequest> batch =
+          items.subList(from, Math.min(from + 25, items.size())).stream()
+              .map(
+                  i ->
+                      WriteRequest.builder()
+                          .putRequest(PutRequest.builder().item(i).build())
+                          .build())
+              .toList();
+      Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+      while (!pending.isEmpty()) {
+        Map<String, List<WriteRequest>> request = pending;
+        pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+      }
+    }
+  }
+
+  private void clear(String table, String keyAttribute) {
+    dynamo
+        .scanPaginator(
+            b ->
+                b.tableName(table)
+                    .projectionExpression("#k")
+                    .expressionAttributeNames(Map.of("#k", keyAttribute)))
+        .items()
+        .forEach(key -> dynamo.deleteItem(b -> b.tableName(table).key(key)));
+  }
+}
