@@ -1,0 +1,60 @@
+package io.smartbuilding.simulator;
+
+import io.smartbuilding.simulator.fleet.FleetSpec;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What to simulate, independent of where the readings go.
+ *
+ * @param ratePerDevice readings per second per device; below 1 means one every few seconds
+ * @param duration how long to run; zero runs until stopped
+ * @param faultAfter time from start until the faults begin
+ * @param timeZone local time of the buildings, for office hours and the daily temperature cycle
+ */
+public record SimulationSettings(
+    FleetSpec fleet,
+    double ratePerDevice,
+    Duration duration,
+    long seed,
+    int overheat,
+    int silent,
+    Duration faultAfter,
+    ZoneId timeZone) {
+
+  /** One reading a millisecond per device is far beyond any real sensor. */
+  public static final double MAX_RATE_PER_DEVICE = 1000;
+
+  public SimulationSettings {
+    Objects.requireNonNull(fleet, "fleet");
+    Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(faultAfter, "faultAfter");
+    Objects.requireNonNull(timeZone, "timeZone");
+    if (!(ratePerDevice > 0 && ratePerDevice <= MAX_RATE_PER_DEVICE)) {
+      throw new IllegalArgumentException(
+          "rate must be above 0 and at most "
+              + (int) MAX_RATE_PER_DEVICE
+              + " messages per second per device, got "
+              + ratePerDevice);
+    }
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("duration must not be negative, got " + duration);
+    }
+    if (faultAfter.isNegative()) {
+      throw new IllegalArgumentException("fault-after must not be negative, got " + faultAfter);
+    }
+    if (overheat < 0 || silent < 0) {
+      throw new IllegalArgumentException("fault counts must not be negative");
+    }
+  }
+
+  /** Time between two readings of one device. */
+  public Duration period() {
+    return Duration.ofNanos(Math.round(1_000_000_000 / ratePerDevice));
+  }
+
+  public boolean runsUntilStopped() {
+    return duration.isZero();
+  }
+}

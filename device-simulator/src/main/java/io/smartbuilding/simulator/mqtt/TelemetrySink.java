@@ -1,0 +1,29 @@
+package io.smartbuilding.simulator.mqtt;
+
+import io.smartbuilding.contracts.telemetry.Telemetry;
+import java.time.Duration;
+
+/** Where the simulation sends readings; the MQTT publisher in a run, a recorder in unit tests. */
+public interface TelemetrySink extends AutoCloseable {
+
+  /**
+   * Hands one reading over for delivery; never blocks on the network and never throws for it.
+   *
+   * @return false when the reading was refused at once (e.g. disconnected) and is lost
+   */
+  boolean publish(Telemetry telemetry);
+
+  DeliveryStats stats();
+
+  boolean isConnected();
+
+  /**
+   * Waits until every accepted reading is acknowledged or failed, at most {@code timeout}.
+   *
+   * @return true when nothing is left in flight
+   */
+  boolean awaitDelivered(Duration timeout);
+
+  @Override
+  void close();
+}
