@@ -1,0 +1,240 @@
+package io.smartbuilding.analytics;
+
+import io.smartbuilding.analytics.aws.AwsEndpoint;
+import io.smartbuilding.analytics.aws.AwsEndpoint.StaticKeys;
+import io.smartbuilding.analytics.aws.DynamoDbSettings;
+import io.smartbuilding.analytics.aws.KinesisSettings;
+import io.smartbuilding.analytics.health.HealthRules;
+import io.smartbuilding.contracts.tables.AlertTable;
+import io.smartbuilding.contracts.tables.BuildingTable;
+import io.smartbuilding.contracts.tables.DeviceHealthTable;
+import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.api.java.utils.ParameterTool;
+import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants.InitialPosition;
+
+/**
+ * Everything the job can be told, read from a properties file ({@code --config <file>}) with {@code
+ * --key value} overrides from the command line. The keys are listed in the README; an unknown key
+ * is an error, so a typo does not silently fall back to a default.
+ */
+public record JobConfig(
+    KinesisSettings kinesis,
+    DynamoDbSettings dynamoDb,
+    HealthRules rules,
+    Duration checkpointInterval,
+    Optional<String> checkpointDir,
+    boolean local,
+    int webUiPort) {
+
+  public static final String CONFIG = "config";
+  public static final String KINESIS_STREAM = "kinesis.stream";
+  public static final String KINESIS_REGION = "kinesis.region";
+  public static final String KINESIS_ENDPOINT = "kinesis.endpoint";
+  public static final String KINESIS_INITIAL_POSITION = "kinesis.initial-position";
+  public static final String KINESIS_INITIAL_TIMESTAMP = "kinesis.initial-timestamp";
+  public static final String KINESIS_POLL_INTERVAL_MS = "kinesis.poll-interval-ms";
+  public static final String AWS_ACCESS_KEY = "aws.access-key";
+  public static final String AWS_SECRET_KEY = "aws.secret-key";
+  public static final String DYNAMODB_ENDPOINT = "dynamodb.endpoint";
+  public static final String DYNAMODB_REGION = "dynamodb.region";
+  public static final String DYNAMODB_TABLE_DEVICE_HEALTH = "dynamodb.table.device-health";
+  public static final String DYNAMODB_TABLE_ALERTS = "dynamodb.table.alerts";
+  public static final String DYNAMODB_TABLE_BUILDINGS = "dynamodb.table.buildings";
+  public static final String DYNAMODB_CREATE_TABLES = "dynamodb.create-tables";
+  public static final String OVERHEAT_LIMIT_C = "rules.overheat.limit-c";
+  public static final String OVERHEAT_HYSTERESIS_C = "rules.overheat.hysteresis-c";
+  public static final String OFFLINE_AFTER_SECONDS = "rules.offline.after-seconds";
+  public static final String CHECKPOINT_INTERVAL_MS = "checkpoint.interval-ms";
+  public static final String CHECKPOINT_DIR = "checkpoint.dir";
+  public static final String LOCAL = "local";
+  public static final String LOCAL_WEB_UI_PORT = "local.web-ui-port";
+
+  static final Set<String> KEYS =
+      Set.of(
+          CONFIG,
+          KINESIS_STREAM,
+          KINESIS_REGION,
+          KINESIS_ENDPOINT,
+          KINESIS_INITIAL_POSITION,
+          KINESIS_INITIAL_TIMESTAMP,
+          KINESIS_POLL_INTERVAL_MS,
+          AWS_ACCESS_KEY,
+          AWS_SECRET_KEY,
+          DYNAMODB_ENDPOINT,
+          DYNAMODB_REGION,
+          DYNAMODB_TABLE_DEVICE_HEALTH,
+          DYNAMODB_TABLE_ALERTS,
+          DYNAMODB_TABLE_BUILDINGS,
+          DYNAMODB_CREATE_TABLES,
+          OVERHEAT_LIMIT_C,
+          OVERHEAT_HYSTERESIS_C,
+          OFFLINE_AFTER_SECONDS,
+          CHECKPOINT_INTERVAL_MS,
+          CHECKPOINT_DIR,
+          LOCAL,
+          LOCAL_WEB_UI_PORT);
+
+  public static final String DEFAULT_STREAM = "smartbuilding-telemetry";
+  public static final String DEFAULT_REGION = "us-east-1";
+
+  /** Reads {@code --config <file>} (if given) and lets the other arguments override it. */
+  public static JobConfig fromArgs(String... args) {
+    ParameterTool cli = ParameterTool.fromArgs(args);
+    ParameterTool params = cli;
+    if (cli.has(CONFIG)) {
+      try {
+        params = ParameterTool.fromPropertiesFile(cli.get(CONFIG)).mergeWith(cli);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read config file " + cli.get(CONFIG), e);
+      }
+    }
+    return from(params);
+  }
+
+  public static JobConfig from(ParameterTool params) {
+    Set<String> unknown = new TreeSet<>(params.toMap().keySet());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown configuration keys " + unknown + "; known keys are " + new TreeSet<>(KEYS));
+    }
+    Optional<StaticKeys> keys = staticKeys(params);
+    String kinesisRegion = text(params, KINESIS_REGION).orElse(DEFAULT_REGION);
+    InitialPosition position =
+        initialPosition(params, KINESIS_INITIAL_POSITION).orElse(InitialPosition.TRIM_HORIZON);
+    KinesisSettings kinesis =
+        new KinesisSettings(
+            text(params, KINESIS_STREAM).orElse(DEFAULT_STREAM),
+            new AwsEndpoint(kinesisRegion, uri(params, KINESIS_ENDPOINT), keys),
+            position,
+            instant(params, KINESIS_INITIAL_TIMESTAMP),
+            Duration.ofMillis(positiveLong(params, KINESIS_POLL_INTERVAL_MS, 200)));
+    DynamoDbSettings dynamoDb =
+        new DynamoDbSettings(
+            new AwsEndpoint(
+                text(params, DYNAMODB_REGION).orElse(kinesisRegion),
+                uri(params, DYNAMODB_ENDPOINT),
+                keys),
+            new TableNames(
+                text(params, DYNAMODB_TABLE_DEVICE_HEALTH).orElse(DeviceHealthTable.DEFAULT_NAME),
+                text(params, DYNAMODB_TABLE_ALERTS).orElse(AlertTable.DEFAULT_NAME),
+                text(params, DYNAMODB_TABLE_BUILDINGS).orElse(BuildingTable.DEFAULT_NAME)),
+            bool(params, DYNAMODB_CREATE_TABLES, false));
+    HealthRules rules =
+        new HealthRules(
+            number(params, OVERHEAT_LIMIT_C, HealthRules.DEFAULT_OVERHEAT_LIMIT_C),
+            number(params, OVERHEAT_HYSTERESIS_C, HealthRules.DEFAULT_OVERHEAT_HYSTERESIS_C),
+            Duration.ofSeconds(
+                positiveLong(
+                    params, OFFLINE_AFTER_SECONDS, HealthRules.DEFAULT_OFFLINE_AFTER.toSeconds())));
+    return new JobConfig(
+        kinesis,
+        dynamoDb,
+        rules,
+        Duration.ofMillis(positiveLong(params, CHECKPOINT_INTERVAL_MS, 10_000)),
+        text(params, CHECKPOINT_DIR),
+        bool(params, LOCAL, false),
+        (int) positiveLong(params, LOCAL_WEB_UI_PORT, 8081));
+  }
+
+  private static Optional<StaticKeys> staticKeys(ParameterTool params) {
+    Optional<String> access = text(params, AWS_ACCESS_KEY);
+    Optional<String> secret = text(params, AWS_SECRET_KEY);
+    if (access.isPresent() != secret.isPresent()) {
+      throw new IllegalArgumentException(
+          AWS_ACCESS_KEY + " and " + AWS_SECRET_KEY + " go together: set both or neither");
+    }
+    return access.map(a -> new StaticKeys(a, secret.get()));
+  }
+
+  /** The value, or empty when the key is missing or blank (a blank value means "the default"). */
+  private static Optional<String> text(ParameterTool params, String key) {
+    String value = params.get(key);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static Optional<URI> uri(ParameterTool params, String key) {
+    return text(params, key)
+        .map(
+            value -> {
+              URI uri;
+              try {
+                uri = new URI(value);
+              } catch (URISyntaxException e) {
+                uri = null;
+              }
+              if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException(
+                    key + " must be a URL like http://127.0.0.1:4567, got '" + value + "'");
+              }
+              return uri;
+            });
+  }
+
+  private static Optional<Instant> instant(ParameterTool params, String key) {
+    try {
+      return text(params, key).map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " must be ISO-8601 UTC like 2026-01-31T12:00:00Z");
+    }
+  }
+
+  private static Optional<InitialPosition> initialPosition(ParameterTool params, String key) {
+    Optional<String> value = text(params, key);
+    try {
+      return value.map(v -> InitialPosition.valueOf(v.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          key + " must be TRIM_HORIZON, LATEST or AT_TIMESTAMP, got '" + value.get() + "'");
+    }
+  }
+
+  private static boolean bool(ParameterTool params, String key, boolean defaultValue) {
+    Optional<String> value = text(params, key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              key + " must be true or false, got '" + value.get() + "'");
+    };
+  }
+
+  private static double number(ParameterTool params, String key, double defaultValue) {
+    Optional<String> value = text(params, key);
+    try {
+      return value.map(Double::parseDouble).orElse(defaultValue);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, got '" + value.get() + "'");
+    }
+  }
+
+  private static long positiveLong(ParameterTool params, String key, long defaultValue) {
+    Optional<String> value = text(params, key);
+    long result;
+    try {
+      result = value.map(Long::parseLong).orElse(defaultValue);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key + " must be a whole number, got '" + value.get() + "'");
+    }
+    if (result <= 0) {
+      throw new IllegalArgumentException(key + " must be positive, got " + result);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,136 @@
+package io.smartbuilding.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartbuilding.analytics.aws.AwsEndpoint.StaticKeys;
+import io.smartbuilding.analytics.health.HealthRules;
+import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants.InitialPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobConfigTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void defaultsPointAtAwsWithTheContractTables() {
+    JobConfig config = JobConfig.fromArgs();
+
+    assertThat(config.kinesis().stream()).isEqualTo("smartbuilding-telemetry");
+    assertThat(config.kinesis().aws().region()).isEqualTo("us-east-1");
+    assertThat(config.kinesis().aws().endpoint()).isEmpty();
+    assertThat(config.kinesis().aws().staticKeys()).isEmpty();
+    assertThat(config.kinesis().initialPosition()).isEqualTo(InitialPosition.TRIM_HORIZON);
+    assertThat(config.kinesis().pollInterval()).isEqualTo(Duration.ofMillis(200));
+    assertThat(config.dynamoDb().aws().endpoint()).isEmpty();
+    assertThat(config.dynamoDb().tables()).isEqualTo(TableNames.defaults());
+    assertThat(config.dynamoDb().createTables()).isFalse();
+    assertThat(config.rules()).isEqualTo(HealthRules.defaults());
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.checkpointDir()).isEmpty();
+    assertThat(config.local()).isFalse();
+    assertThat(config.webUiPort()).isEqualTo(8081);
+  }
+
+  @Test
+  void readsTheFileAndLetsTheCommandLineWin() throws IOException {
+    Path file = dir.resolve("local.properties");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "kinesis.stream=from-file",
+            "kinesis.endpoint=http://127.0.0.1:4567",
+            "kinesis.initial-position=latest",
+            "aws.access-key=local",
+            "aws.secret-key=local",
+            "dynamodb.endpoint=http://127.0.0.1:8000",
+            "dynamodb.table.alerts=my-alerts",
+            "dynamodb.create-tables=true",
+            "rules.overheat.limit-c=55.5",
+            "rules.offline.after-seconds=20",
+            "checkpoint.dir=file:///tmp/checkpoints",
+            "local=true",
+            ""));
+
+    JobConfig config =
+        JobConfig.fromArgs(
+            "--config",
+            file.toString(),
+            "--kinesis.stream",
+            "from-cli",
+            "--local.web-ui-port",
+            "18081");
+
+    assertThat(config.kinesis().stream()).isEqualTo("from-cli");
+    assertThat(config.kinesis().aws().endpoint()).contains(URI.create("http://127.0.0.1:4567"));
+    assertThat(config.kinesis().aws().staticKeys()).contains(new StaticKeys("local", "local"));
+    assertThat(config.kinesis().initialPosition()).isEqualTo(InitialPosition.LATEST);
+    assertThat(config.dynamoDb().aws().endpoint()).contains(URI.create("http://127.0.0.1:8000"));
+    assertThat(config.dynamoDb().aws().region()).isEqualTo("us-east-1");
+    assertThat(config.dynamoDb().tables().alerts()).isEqualTo("my-alerts");
+    assertThat(config.dynamoDb().tables().deviceHealth())
+        .isEqualTo(TableNames.defaults().deviceHealth());
+    assertThat(config.dynamoDb().createTables()).isTrue();
+    assertThat(config.rules()).isEqualTo(new HealthRules(55.5, 2.0, Duration.ofSeconds(20)));
+    assertThat(config.checkpointDir()).contains("file:///tmp/checkpoints");
+    assertThat(config.local()).isTrue();
+    assertThat(config.webUiPort()).isEqualTo(18081);
+  }
+
+  @Test
+  void aBlankValueMeansTheDefault() {
+    JobConfig config = JobConfig.fromArgs("--kinesis.endpoint", "", "--dynamodb.region", " ");
+
+    assertThat(config.kinesis().aws().endpoint()).isEmpty();
+    assertThat(config.dynamoDb().aws().region()).isEqualTo("us-east-1");
+  }
+
+  @Test
+  void atTimestampTakesAnIsoInstant() {
+    JobConfig config =
+        JobConfig.fromArgs(
+            "--kinesis.initial-position", "AT_TIMESTAMP",
+            "--kinesis.initial-timestamp", "2026-11-25T08:00:00Z");
+
+    assertThat(config.kinesis().initialTimestamp())
+        .isEqualTo(Optional.of(Instant.parse("2026-11-25T08:00:00Z")));
+  }
+
+  @Test
+  void refusesWhatItCannotUse() {
+    assertThatThrownBy(() -> JobConfig.fromArgs("--kinesis.strem", "typo"))
+        .hasMessageContaining("unknown configuration keys [kinesis.strem]");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--kinesis.initial-position", "EARLIEST"))
+        .hasMessageContaining("kinesis.initial-position");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--kinesis.initial-position", "AT_TIMESTAMP"))
+        .hasMessageContaining("AT_TIMESTAMP needs a timestamp");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--aws.access-key", "only-half"))
+        .hasMessageContaining("set both or neither");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--rules.offline.after-seconds", "0"))
+        .hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--rules.overheat.limit-c", "hot"))
+        .hasMessageContaining("must be a number");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--local", "yes"))
+        .hasMessageContaining("true or false");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--dynamodb.endpoint", "127.0.0.1:8000"))
+        .hasMessageContaining("must be a URL");
+  }
+
+  @Test
+  void neverPrintsTheSecret() {
+    JobConfig config =
+        JobConfig.fromArgs("--aws.access-key", "AKIA1", "--aws.secret-key", "s3cr3t");
+
+    assertThat(config.toString()).contains("AKIA1").doesNotContain("s3cr3t");
+  }
+}
