@@ -117,11 +117,12 @@ GATEWAY_JAR="$ROOT/ingest-gateway/target/quarkus-app/quarkus-run.jar"
 API_JAR="$ROOT/query-api/target/quarkus-app/quarkus-run.jar"
 JOB_JAR="$ROOT/analytics-job/target/analytics-job-$VERSION.jar"
 JOB_CLASSPATH="$ROOT/analytics-job/target/local-classpath.txt"
+JOB_JVM_OPTIONS="$ROOT/analytics-job/target/jvm-options.txt"
 SIMULATOR_JAR="$ROOT/device-simulator/target/device-simulator.jar"
 
 build() {
   local missing=no newest_source
-  for jar in "$GATEWAY_JAR" "$API_JAR" "$JOB_JAR" "$JOB_CLASSPATH" "$SIMULATOR_JAR"; do
+  for jar in "$GATEWAY_JAR" "$API_JAR" "$JOB_JAR" "$JOB_CLASSPATH" "$JOB_JVM_OPTIONS" "$SIMULATOR_JAR"; do
     [[ -f "$jar" ]] || missing=yes
   done
   if [[ "$BUILD" == no ]]; then
@@ -262,18 +263,20 @@ CONF
     -jar "$API_JAR"
   local api_pid; api_pid=$(last_pid)
 
+  mkdir -p "$STATE_DIR/flink-tmp"
   say "starting analytics-job (Flink in-process, web UI on 127.0.0.1:$FLINK_PORT)"
-  start analytics-job java -Xmx768m -Djava.io.tmpdir="$STATE_DIR/flink-tmp" \
+  # jvm-options.txt holds the --add-opens flags Flink needs on Java 17 (its own scripts pass them).
+  start analytics-job java @"$ROOT/analytics-job/target/jvm-options.txt" -Xmx768m \
+    -Djava.io.tmpdir="$STATE_DIR/flink-tmp" \
     -Dlog4j.configurationFile="$LOCAL/log4j2-analytics.properties" \
     -cp "$JOB_JAR:$(cat "$JOB_CLASSPATH")" io.smartbuilding.analytics.AnalyticsJob \
-    --config "$LOCAL/analytics-job.properties" \
+    --config "$ROOT/analytics-job/config/local.properties" \
     --local true --local.web-ui-port "$FLINK_PORT" \
     --kinesis.endpoint "http://127.0.0.1:$KINESIS_PORT" \
     --dynamodb.endpoint "http://127.0.0.1:$DYNAMODB_PORT" \
     --rules.offline.after-seconds "$OFFLINE_AFTER" \
     --checkpoint.dir "file://$STATE_DIR/checkpoints"
   local job_pid; job_pid=$(last_pid)
-  mkdir -p "$STATE_DIR/flink-tmp"
 
   wait_http query-api "http://127.0.0.1:$API_PORT/q/health/ready" "$api_pid" 120
   for _ in $(seq 1 600); do

@@ -96,7 +96,7 @@ class PlatformEndToEndIT {
 
   @Test
   @Order(2)
-  void opensAnOverheatAlertForTheOverheatingDevice() {
+  void opensAnOverheatAlertForTheOverheatingDevice() throws Exception {
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
         assertThat(openAlertsOfType("OVERHEAT")).hasSize(1));
     JsonNode alert = openAlertsOfType("OVERHEAT").get(0);
@@ -108,7 +108,7 @@ class PlatformEndToEndIT {
 
   @Test
   @Order(3)
-  void opensAnOfflineAlertForTheSilentDevice() {
+  void opensAnOfflineAlertForTheSilentDevice() throws Exception {
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
         assertThat(openAlertsOfType("OFFLINE")).hasSize(1));
     String silent = openAlertsOfType("OFFLINE").get(0).get("deviceId").asText();
