@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -86,12 +85,12 @@ class PlatformEndToEndIT {
   @Order(1)
   void listsTheDemoBuildings() {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      JsonNode buildings = get("/api/v1/buildings").orElseThrow();
+      JsonNode buildings = get("/api/v1/buildings");
       assertThat(StreamSupport.stream(buildings.spliterator(), false)
           .map(b -> b.get("buildingId").asText())).contains("b1", "b2");
     });
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(get("/api/v1/buildings/b1/devices").orElseThrow().size()).isEqualTo(10));
+        assertThat(get("/api/v1/buildings/b1/devices").size()).isEqualTo(10));
   }
 
   @Test
@@ -102,7 +101,7 @@ class PlatformEndToEndIT {
     JsonNode alert = openAlertsOfType("OVERHEAT").get(0);
     assertThat(alert.get("severity").asText()).isEqualTo("CRITICAL");
     assertThat(alert.get("peakValue").asDouble()).isGreaterThan(60.0);
-    JsonNode health = get("/api/v1/devices/" + alert.get("deviceId").asText() + "/health").orElseThrow();
+    JsonNode health = get("/api/v1/devices/" + alert.get("deviceId").asText() + "/health");
     assertThat(health.get("status").asText()).isEqualTo("FAULT");
   }
 
@@ -112,7 +111,7 @@ class PlatformEndToEndIT {
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
         assertThat(openAlertsOfType("OFFLINE")).hasSize(1));
     String silent = openAlertsOfType("OFFLINE").get(0).get("deviceId").asText();
-    assertThat(get("/api/v1/devices/" + silent + "/health").orElseThrow().get("status").asText())
+    assertThat(get("/api/v1/devices/" + silent + "/health").get("status").asText())
         .isEqualTo("OFFLINE");
   }
 
@@ -132,7 +131,7 @@ class PlatformEndToEndIT {
     assertThat(pub.exitValue()).as(new String(pub.getInputStream().readAllBytes())).isZero();
 
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      JsonNode health = get("/api/v1/devices/foreign-zs-01/health").orElseThrow();
+      JsonNode health = get("/api/v1/devices/foreign-zs-01/health");
       assertThat(health.get("buildingId").asText()).isEqualTo("b-foreign");
       assertThat(health.get("metrics").get("temperatureC").asDouble()).isEqualTo(23.25);
       assertThat(health.get("lastSeq").asLong()).isEqualTo(1);
@@ -159,7 +158,7 @@ class PlatformEndToEndIT {
 
   private static List<JsonNode> openAlertsOfType(String type) throws Exception {
     List<JsonNode> alerts = new ArrayList<>();
-    get("/api/v1/alerts?status=open").orElseThrow().forEach(a -> {
+    get("/api/v1/alerts?status=open").forEach(a -> {
       if (a.get("type").asText().equals(type)) {
         alerts.add(a);
       }
@@ -167,15 +166,14 @@ class PlatformEndToEndIT {
     return alerts;
   }
 
-  private static Optional<JsonNode> get(String path) throws IOException, InterruptedException {
+  /** GETs a JSON resource; anything but 200 fails as an assertion, so Awaitility keeps polling. */
+  private static JsonNode get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (portBase + 6) + path))
             .timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      return Optional.empty();
-    }
-    return Optional.of(JSON.readTree(response.body()));
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   /** Stops the script and, should it have been unable to, each process it recorded, by PID. */
