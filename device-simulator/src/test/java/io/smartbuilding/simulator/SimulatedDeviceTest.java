@@ -1,6 +1,6 @@
 package io.smartbuilding.simulator;
 
-import static io.smartbuilding.simulator.physics.Metrics.TEMPERATURE_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.TEMPERATURE_C;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartbuilding.contracts.telemetry.Telemetry;

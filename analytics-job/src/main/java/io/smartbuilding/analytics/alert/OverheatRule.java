@@ -1,5 +1,6 @@
 package io.smartbuilding.analytics.alert;
 
+import io.smartbuilding.contracts.telemetry.Metrics;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import java.io.Serializable;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 public final class OverheatRule implements Serializable {
 
-  public static final String METRIC = "temperatureC";
+  public static final String METRIC = Metrics.TEMPERATURE_C;
 
   private final double limitC;
   private final double resolvedAtOrBelowC;

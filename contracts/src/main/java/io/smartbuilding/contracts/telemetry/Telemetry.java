@@ -2,6 +2,8 @@ package io.smartbuilding.contracts.telemetry;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +31,8 @@ public record Telemetry(
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(deviceType, "deviceType");
     Objects.requireNonNull(ts, "ts");
-    metrics = Map.copyOf(metrics);
+    // Insertion order kept, so payloads re-encode with their metrics in a stable, readable order.
+    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
   }
 
   /** The metric value, or {@code null} when this reading does not carry it. */

@@ -3,7 +3,7 @@ package io.smartbuilding.simulator.fault;
 import io.smartbuilding.contracts.telemetry.DeviceType;
 import io.smartbuilding.simulator.fleet.Device;
 import io.smartbuilding.simulator.fleet.Fleet;
-import io.smartbuilding.simulator.physics.Metrics;
+import io.smartbuilding.contracts.telemetry.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.smartbuilding.simulator.fault;
 
-import io.smartbuilding.simulator.physics.Metrics;
+import io.smartbuilding.contracts.telemetry.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.smartbuilding.simulator.physics;
 
-import static io.smartbuilding.simulator.physics.Metrics.FAN_SPEED_PCT;
-import static io.smartbuilding.simulator.physics.Metrics.FILTER_PRESSURE_DROP_PA;
-import static io.smartbuilding.simulator.physics.Metrics.SUPPLY_AIR_TEMP_C;
-import static io.smartbuilding.simulator.physics.Metrics.TEMPERATURE_C;
-import static io.smartbuilding.simulator.physics.Metrics.VIBRATION_MM_S;
+import static io.smartbuilding.contracts.telemetry.Metrics.FAN_SPEED_PCT;
+import static io.smartbuilding.contracts.telemetry.Metrics.FILTER_PRESSURE_DROP_PA;
+import static io.smartbuilding.contracts.telemetry.Metrics.SUPPLY_AIR_TEMP_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.TEMPERATURE_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.VIBRATION_MM_S;
 
 import java.time.Duration;
 import java.time.Instant;

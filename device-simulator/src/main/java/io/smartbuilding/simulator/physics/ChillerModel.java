@@ -1,9 +1,9 @@
 package io.smartbuilding.simulator.physics;
 
-import static io.smartbuilding.simulator.physics.Metrics.COMPRESSOR_CURRENT_A;
-import static io.smartbuilding.simulator.physics.Metrics.RETURN_WATER_TEMP_C;
-import static io.smartbuilding.simulator.physics.Metrics.SUPPLY_WATER_TEMP_C;
-import static io.smartbuilding.simulator.physics.Metrics.TEMPERATURE_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.COMPRESSOR_CURRENT_A;
+import static io.smartbuilding.contracts.telemetry.Metrics.RETURN_WATER_TEMP_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.SUPPLY_WATER_TEMP_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.TEMPERATURE_C;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.smartbuilding.simulator.physics;
 
+import io.smartbuilding.contracts.telemetry.Metrics;
 import io.smartbuilding.simulator.fleet.Device;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,8 +1,8 @@
 package io.smartbuilding.simulator.physics;
 
-import static io.smartbuilding.simulator.physics.Metrics.DOOR_FAULTS;
-import static io.smartbuilding.simulator.physics.Metrics.TEMPERATURE_C;
-import static io.smartbuilding.simulator.physics.Metrics.TRIPS;
+import static io.smartbuilding.contracts.telemetry.Metrics.DOOR_FAULTS;
+import static io.smartbuilding.contracts.telemetry.Metrics.TEMPERATURE_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.TRIPS;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.smartbuilding.simulator.physics;
 
-import static io.smartbuilding.simulator.physics.Metrics.ENERGY_KWH;
-import static io.smartbuilding.simulator.physics.Metrics.POWER_KW;
+import static io.smartbuilding.contracts.telemetry.Metrics.ENERGY_KWH;
+import static io.smartbuilding.contracts.telemetry.Metrics.POWER_KW;
 
 import java.time.Duration;
 import java.time.Instant;

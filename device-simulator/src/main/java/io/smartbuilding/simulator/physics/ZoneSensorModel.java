@@ -1,9 +1,9 @@
 package io.smartbuilding.simulator.physics;
 
-import static io.smartbuilding.simulator.physics.Metrics.CO2_PPM;
-import static io.smartbuilding.simulator.physics.Metrics.HUMIDITY_PCT;
-import static io.smartbuilding.simulator.physics.Metrics.OCCUPANCY;
-import static io.smartbuilding.simulator.physics.Metrics.TEMPERATURE_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.CO2_PPM;
+import static io.smartbuilding.contracts.telemetry.Metrics.HUMIDITY_PCT;
+import static io.smartbuilding.contracts.telemetry.Metrics.OCCUPANCY;
+import static io.smartbuilding.contracts.telemetry.Metrics.TEMPERATURE_C;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.smartbuilding.simulator.fleet.Device;
 import io.smartbuilding.simulator.fleet.Fleet;
 import io.smartbuilding.simulator.fleet.FleetLayout;
 import io.smartbuilding.simulator.fleet.FleetSpec;
-import io.smartbuilding.simulator.physics.Metrics;
+import io.smartbuilding.contracts.telemetry.Metrics;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;

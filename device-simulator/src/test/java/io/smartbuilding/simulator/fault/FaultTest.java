@@ -1,6 +1,6 @@
 package io.smartbuilding.simulator.fault;
 
-import static io.smartbuilding.simulator.physics.Metrics.TEMPERATURE_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.TEMPERATURE_C;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,20 +1,21 @@
 package io.smartbuilding.simulator.physics;
 
-import static io.smartbuilding.simulator.physics.Metrics.CO2_PPM;
-import static io.smartbuilding.simulator.physics.Metrics.COMPRESSOR_CURRENT_A;
-import static io.smartbuilding.simulator.physics.Metrics.DOOR_FAULTS;
-import static io.smartbuilding.simulator.physics.Metrics.ENERGY_KWH;
-import static io.smartbuilding.simulator.physics.Metrics.FAN_SPEED_PCT;
-import static io.smartbuilding.simulator.physics.Metrics.FILTER_PRESSURE_DROP_PA;
-import static io.smartbuilding.simulator.physics.Metrics.HUMIDITY_PCT;
-import static io.smartbuilding.simulator.physics.Metrics.OCCUPANCY;
-import static io.smartbuilding.simulator.physics.Metrics.POWER_KW;
-import static io.smartbuilding.simulator.physics.Metrics.RETURN_WATER_TEMP_C;
-import static io.smartbuilding.simulator.physics.Metrics.SUPPLY_AIR_TEMP_C;
-import static io.smartbuilding.simulator.physics.Metrics.SUPPLY_WATER_TEMP_C;
-import static io.smartbuilding.simulator.physics.Metrics.TEMPERATURE_C;
-import static io.smartbuilding.simulator.physics.Metrics.TRIPS;
-import static io.smartbuilding.simulator.physics.Metrics.VIBRATION_MM_S;
+import io.smartbuilding.contracts.telemetry.Metrics;
+import static io.smartbuilding.contracts.telemetry.Metrics.CO2_PPM;
+import static io.smartbuilding.contracts.telemetry.Metrics.COMPRESSOR_CURRENT_A;
+import static io.smartbuilding.contracts.telemetry.Metrics.DOOR_FAULTS;
+import static io.smartbuilding.contracts.telemetry.Metrics.ENERGY_KWH;
+import static io.smartbuilding.contracts.telemetry.Metrics.FAN_SPEED_PCT;
+import static io.smartbuilding.contracts.telemetry.Metrics.FILTER_PRESSURE_DROP_PA;
+import static io.smartbuilding.contracts.telemetry.Metrics.HUMIDITY_PCT;
+import static io.smartbuilding.contracts.telemetry.Metrics.OCCUPANCY;
+import static io.smartbuilding.contracts.telemetry.Metrics.POWER_KW;
+import static io.smartbuilding.contracts.telemetry.Metrics.RETURN_WATER_TEMP_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.SUPPLY_AIR_TEMP_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.SUPPLY_WATER_TEMP_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.TEMPERATURE_C;
+import static io.smartbuilding.contracts.telemetry.Metrics.TRIPS;
+import static io.smartbuilding.contracts.telemetry.Metrics.VIBRATION_MM_S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartbuilding.contracts.telemetry.DeviceType;

@@ -1,9 +1,11 @@
-package io.smartbuilding.simulator.physics;
+package io.smartbuilding.contracts.telemetry;
 
-import io.smartbuilding.contracts.telemetry.DeviceType;
 import java.util.List;
 
-/** The metric names each device type reports (camelCase, as in docs/contracts/examples). */
+/**
+ * The metric names each device type reports (camelCase, as in docs/contracts/telemetry.md). The
+ * simulator produces them and the analytics rules read them, so both use these constants.
+ */
 public final class Metrics {
 
   /** Reported by every type except the energy meter; the analytics job alerts on it. */
