@@ -14,6 +14,9 @@ Usage: ./platform <command> [options]
 Commands:
   up          Build what is missing, install the local stand-ins, start everything on 127.0.0.1,
               wait until each part is healthy and print what to open. Ctrl-C stops it all.
+  simulate    Run the device simulator alone against a broker (default tcp://127.0.0.1:1883, e.g. the
+              one `up` started); every option after `simulate` goes to the simulator
+              (./platform simulate --help lists them).
   install     Only install the local stand-ins (npm packages, Mosquitto) and exit.
   help        Show this text.
 
@@ -38,6 +41,13 @@ TXT
 
 # ---------------------------------------------------------------- options
 cmd="${1:-help}"; shift || true
+if [[ "$cmd" == simulate ]]; then
+  # Everything after `simulate` belongs to the simulator's own command line.
+  jar="$ROOT/device-simulator/target/device-simulator.jar"
+  [[ -f "$jar" ]] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl device-simulator -am) \
+    || { echo "platform: building the simulator failed" >&2; exit 1; }
+  exec java -jar "$jar" "$@"
+fi
 BUILD=auto; PORT_BASE=""; STATE_DIR="$ROOT/.local-stack"; SIMULATOR=yes
 BUILDINGS=2; FLOORS=3; DEVICES_PER_FLOOR=8; RATE=1; FAULT_AFTER=20s; OFFLINE_AFTER=20
 while [[ $# -gt 0 ]]; do
