@@ -1,19 +1,15 @@
 package io.smartbuilding.api.alert;
 
-import io.smartbuilding.api.config.ApiConfig;
+import io.smartbuilding.api.dynamo.Table;
+import io.smartbuilding.api.dynamo.Tables;
 import io.smartbuilding.contracts.alert.AlertStatus;
 import io.smartbuilding.contracts.tables.AlertTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Reads alerts newest first through the table's two indexes, both sorted by openedAt. Without a
@@ -23,12 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @ApplicationScoped
 public class AlertRepository {
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Table table;
 
-  AlertRepository(DynamoDbClient dynamo, ApiConfig config) {
-    this.dynamo = dynamo;
-    this.table = config.tables().alerts();
+  AlertRepository(Tables tables) {
+    this.table = tables.alerts();
   }
 
   /** At most {@code filter.limit()} alerts of buildings the caller may see, newest first. */
@@ -71,26 +65,14 @@ public class AlertRepository {
       Optional<AlertStatus> status,
       int limit,
       Predicate<String> visibleBuilding) {
-    Map<String, String> names = new HashMap<>(Map.of("#key", keyAttribute));
-    Map<String, AttributeValue> values =
-        new HashMap<>(Map.of(":key", AttributeValue.fromS(keyValue)));
-    QueryRequest.Builder query =
-        QueryRequest.builder()
-            .tableName(table)
-            .indexName(index)
-            .keyConditionExpression("#key = :key")
-            .scanIndexForward(false)
+    return table
+        .query(
+            index,
+            new Table.Equals(keyAttribute, keyValue),
+            status.map(s -> new Table.Equals(AlertTable.STATUS, s.wireValue())),
             // DynamoDB applies Limit before the filter; the paginator fetches more pages as needed.
-            .limit(limit);
-    status.ifPresent(
-        s -> {
-          names.put("#status", AlertTable.STATUS);
-          values.put(":status", AttributeValue.fromS(s.wireValue()));
-          query.filterExpression("#status = :status");
-        });
-    query.expressionAttributeNames(names).expressionAttributeValues(values);
-    // The paginator is lazy: it stops fetching pages once `limit` alerts have passed the filters.
-    return dynamo.queryPaginator(query.build()).items().stream()
+            query -> query.scanIndexForward(false).limit(limit))
+        // The stream is lazy: it stops fetching pages once `limit` alerts have passed the filters.
         .map(Alert::fromItem)
         .filter(a -> visibleBuilding.test(a.buildingId()))
         .limit(limit);

@@ -1,7 +1,7 @@
 package io.smartbuilding.api.alert;
 
 import io.smartbuilding.api.access.BuildingAccess;
-import io.smartbuilding.api.problem.Problem;
+import io.smartbuilding.api.problem.ProblemResponses;
 import io.smartbuilding.api.request.Identifier;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,28 +59,8 @@ public class AlertResource {
                               + "\"lastSeenAt\":\"2025-03-01T08:20:30.123Z\",\"resolvedAt\":null,"
                               + "\"peakValue\":31.2,\"limit\":28.0,"
                               + "\"updatedAt\":\"2025-03-01T08:20:31.004Z\"}]")))
-  @APIResponse(
-      responseCode = "400",
-      description = "A parameter is invalid; the problem names it",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unknown status",
-                      value =
-                          "{\"type\":\"urn:smartbuilding:problem:invalid-parameter\","
-                              + "\"title\":\"Invalid parameter\",\"status\":400,"
-                              + "\"detail\":\"'status' must be one of open, acknowledged, resolved"
-                              + " (got 'closed')\",\"parameter\":\"status\"}")))
-  @APIResponse(
-      responseCode = "503",
-      description = "DynamoDB is unavailable",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", ref = ProblemResponses.INVALID_PARAMETER)
+  @APIResponse(responseCode = "503", ref = ProblemResponses.DATA_STORE_UNAVAILABLE)
   public List<Alert> list(
       @Parameter(
               description = "Only this building's alerts",

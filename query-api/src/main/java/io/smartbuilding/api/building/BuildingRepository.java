@@ -1,24 +1,20 @@
 package io.smartbuilding.api.building;
 
-import io.smartbuilding.api.config.ApiConfig;
+import io.smartbuilding.api.dynamo.Table;
+import io.smartbuilding.api.dynamo.Tables;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads the buildings table. */
 @ApplicationScoped
 public class BuildingRepository {
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Table table;
 
-  BuildingRepository(DynamoDbClient dynamo, ApiConfig config) {
-    this.dynamo = dynamo;
-    this.table = config.tables().buildings();
+  BuildingRepository(Tables tables) {
+    this.table = tables.buildings();
   }
 
   /**
@@ -26,19 +22,15 @@ public class BuildingRepository {
    * paginator follows LastEvaluatedKey to the end.
    */
   public List<Building> all() {
-    return dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
+    return table
+        .scan()
         .map(Building::fromItem)
         .sorted(Comparator.comparing(Building::buildingId))
         .toList();
   }
 
   public boolean exists(String buildingId) {
-    return dynamo
-        .getItem(
-            b ->
-                b.tableName(table)
-                    .key(Map.of(BuildingTable.BUILDING_ID, AttributeValue.fromS(buildingId)))
-                    .projectionExpression(BuildingTable.BUILDING_ID))
-        .hasItem();
+    Table.Equals key = new Table.Equals(BuildingTable.BUILDING_ID, buildingId);
+    return table.get(key, BuildingTable.BUILDING_ID).isPresent();
   }
 }

@@ -3,8 +3,8 @@ package io.smartbuilding.api.building;
 import io.smartbuilding.api.access.BuildingAccess;
 import io.smartbuilding.api.device.DeviceRepository;
 import io.smartbuilding.api.device.DeviceSummary;
-import io.smartbuilding.api.problem.Problem;
 import io.smartbuilding.api.problem.ProblemException;
+import io.smartbuilding.api.problem.ProblemResponses;
 import io.smartbuilding.api.request.Identifier;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,13 +54,7 @@ public class BuildingResource {
                           "[{\"buildingId\":\"hq-berlin\",\"floors\":[0,1,2],"
                               + "\"zones\":[\"north\",\"south\"],\"deviceCount\":42,"
                               + "\"updatedAt\":\"2025-03-01T08:15:30.123Z\"}]")))
-  @APIResponse(
-      responseCode = "503",
-      description = "DynamoDB is unavailable",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "503", ref = ProblemResponses.DATA_STORE_UNAVAILABLE)
   public List<Building> list() {
     return buildings.all().stream().filter(b -> access.permits(b.buildingId())).toList();
   }
@@ -89,25 +83,13 @@ public class BuildingResource {
                               + "\"lastSeen\":\"2025-03-01T08:15:30.123Z\"}]")))
   @APIResponse(
       responseCode = "400",
-      description = "buildingId is not a valid identifier",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      ref = ProblemResponses.INVALID_PARAMETER,
+      description = "buildingId is not a valid identifier")
   @APIResponse(
       responseCode = "404",
-      description = "No such building",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "503",
-      description = "DynamoDB is unavailable",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      ref = ProblemResponses.NOT_FOUND,
+      description = "No such building")
+  @APIResponse(responseCode = "503", ref = ProblemResponses.DATA_STORE_UNAVAILABLE)
   public List<DeviceSummary> devices(
       @Parameter(
               description = "Building id: " + Identifier.RULE,

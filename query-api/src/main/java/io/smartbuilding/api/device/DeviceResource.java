@@ -1,8 +1,8 @@
 package io.smartbuilding.api.device;
 
 import io.smartbuilding.api.access.BuildingAccess;
-import io.smartbuilding.api.problem.Problem;
 import io.smartbuilding.api.problem.ProblemException;
+import io.smartbuilding.api.problem.ProblemResponses;
 import io.smartbuilding.api.request.Identifier;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -55,25 +55,13 @@ public class DeviceResource {
                               + "\"updatedAt\":\"2025-03-01T08:15:31.004Z\"}")))
   @APIResponse(
       responseCode = "400",
-      description = "deviceId is not a valid identifier",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      ref = ProblemResponses.INVALID_PARAMETER,
+      description = "deviceId is not a valid identifier")
   @APIResponse(
       responseCode = "404",
-      description = "No such device",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "503",
-      description = "DynamoDB is unavailable",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      ref = ProblemResponses.NOT_FOUND,
+      description = "No such device")
+  @APIResponse(responseCode = "503", ref = ProblemResponses.DATA_STORE_UNAVAILABLE)
   public DeviceHealth health(
       @Parameter(
               description = "Device id: " + Identifier.RULE,

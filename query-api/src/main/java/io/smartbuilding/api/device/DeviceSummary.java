@@ -1,7 +1,5 @@
 package io.smartbuilding.api.device;
 
-import io.smartbuilding.api.dynamo.Item;
-import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,15 +25,19 @@ public record DeviceSummary(
             example = "2025-03-01T08:15:30.123Z")
         Instant lastSeen) {
 
+  /**
+   * The list entry of a device-health item. It reads the item through {@link DeviceHealth} so the
+   * attribute mapping lives in one place; an item that breaks the contract fails the list too.
+   */
   public static DeviceSummary fromItem(Map<String, AttributeValue> attributes) {
-    Item item = Item.of(attributes);
+    DeviceHealth health = DeviceHealth.fromItem(attributes);
     return new DeviceSummary(
-        item.string(DeviceHealthTable.DEVICE_ID),
-        item.string(DeviceHealthTable.BUILDING_ID),
-        item.integer(DeviceHealthTable.FLOOR),
-        item.string(DeviceHealthTable.ZONE),
-        item.string(DeviceHealthTable.DEVICE_TYPE),
-        item.string(DeviceHealthTable.STATUS),
-        item.instant(DeviceHealthTable.LAST_SEEN));
+        health.deviceId(),
+        health.buildingId(),
+        health.floor(),
+        health.zone(),
+        health.deviceType(),
+        health.status(),
+        health.lastSeen());
   }
 }

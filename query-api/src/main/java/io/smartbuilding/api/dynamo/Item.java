@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,14 +28,7 @@ public final class Item {
   }
 
   public String string(String name) {
-    AttributeValue value = present(name);
-    if (value == null) {
-      return null;
-    }
-    if (value.s() == null) {
-      throw broken(name, "a string");
-    }
-    return value.s();
+    return scalar(name, AttributeValue::s, "a string");
   }
 
   public Integer integer(String name) {
@@ -131,15 +125,22 @@ public final class Item {
     throw broken(name, "a list of strings");
   }
 
+  /** DynamoDB sends numbers as text; the typed readers above parse it. */
   private String number(String name) {
+    return scalar(name, AttributeValue::n, "a number");
+  }
+
+  /** The attribute read as one type, null when absent, failing when stored as another type. */
+  private String scalar(String name, Function<AttributeValue, String> read, String expected) {
     AttributeValue value = present(name);
     if (value == null) {
       return null;
     }
-    if (value.n() == null) {
-      throw broken(name, "a number");
+    String text = read.apply(value);
+    if (text == null) {
+      throw broken(name, expected);
     }
-    return value.n();
+    return text;
   }
 
   private AttributeValue present(String name) {

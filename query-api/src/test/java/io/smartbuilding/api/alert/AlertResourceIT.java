@@ -1,6 +1,7 @@
 package io.smartbuilding.api.alert;
 
 import static io.restassured.RestAssured.given;
+import static io.smartbuilding.api.testing.ExpectedProblems.invalidParameter;
 import static io.smartbuilding.api.testing.StoredItems.alert;
 import static io.smartbuilding.contracts.alert.AlertStatus.ACKNOWLEDGED;
 import static io.smartbuilding.contracts.alert.AlertStatus.OPEN;
@@ -16,7 +17,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smartbuilding.api.config.ApiConfig;
 import io.smartbuilding.api.testing.DynaliteResource;
 import io.smartbuilding.api.testing.TestTables;
 import jakarta.inject.Inject;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
@@ -37,13 +36,10 @@ class AlertResourceIT {
 
   private static final Instant T0 = Instant.parse("2025-03-01T08:00:00.250Z");
 
-  @Inject DynamoDbClient dynamo;
-  @Inject ApiConfig config;
-  private TestTables tables;
+  @Inject TestTables tables;
 
   @BeforeEach
   void seedTwoBuildings() {
-    tables = new TestTables(dynamo, config.tables().names());
     tables.clear();
     tables.putAlerts(
         List.of(
@@ -205,12 +201,7 @@ class AlertResourceIT {
           .when()
           .get("/api/v1/alerts")
           .then()
-          .statusCode(400)
-          .contentType("application/problem+json")
-          .body("type", equalTo("urn:smartbuilding:problem:invalid-parameter"))
-          .body("title", equalTo("Invalid parameter"))
-          .body("status", equalTo(400))
-          .body("parameter", equalTo("status"))
+          .spec(invalidParameter("status"))
           .body("detail", containsString("'status' must be one of open, acknowledged, resolved"));
     }
   }
@@ -223,9 +214,7 @@ class AlertResourceIT {
           .when()
           .get("/api/v1/alerts")
           .then()
-          .statusCode(400)
-          .contentType("application/problem+json")
-          .body("parameter", equalTo("limit"))
+          .spec(invalidParameter("limit"))
           .body("detail", containsString("from 1 to 500"));
     }
     given().queryParam("limit", "500").when().get("/api/v1/alerts").then().statusCode(200);
@@ -251,9 +240,7 @@ class AlertResourceIT {
         .when()
         .get("/api/v1/alerts")
         .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("parameter", equalTo("buildingId"));
+        .spec(invalidParameter("buildingId"));
   }
 
   private static Instant hours(int h) {

@@ -1,8 +1,11 @@
 package io.smartbuilding.api.building;
 
 import static io.restassured.RestAssured.given;
+import static io.smartbuilding.api.testing.ExpectedProblems.invalidParameter;
+import static io.smartbuilding.api.testing.ExpectedProblems.notFound;
 import static io.smartbuilding.api.testing.StoredItems.building;
 import static io.smartbuilding.api.testing.StoredItems.device;
+import static io.smartbuilding.api.testing.StoredItems.padded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -11,21 +14,15 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smartbuilding.api.config.ApiConfig;
 import io.smartbuilding.api.testing.DynaliteResource;
-import io.smartbuilding.api.testing.StoredItems;
 import io.smartbuilding.api.testing.TestTables;
 import io.smartbuilding.contracts.health.DeviceStatus;
-import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
@@ -33,13 +30,10 @@ class BuildingResourceIT {
 
   private static final Instant T0 = Instant.parse("2025-03-01T08:15:30.123Z");
 
-  @Inject DynamoDbClient dynamo;
-  @Inject ApiConfig config;
-  private TestTables tables;
+  @Inject TestTables tables;
 
   @BeforeEach
   void emptyTables() {
-    tables = new TestTables(dynamo, config.tables().names());
     tables.clear();
   }
 
@@ -70,21 +64,11 @@ class BuildingResourceIT {
 
   @Test
   void listsEveryBuildingWhenTheScanTakesSeveralPages() {
-    // Large items push the table past DynamoDB's 1 MB page size.
-    List<Map<String, AttributeValue>> items =
+    tables.putBuildings(
         IntStream.range(0, 120)
-            .mapToObj(
-                i -> {
-                  Map<String, AttributeValue> item =
-                      building("b-%03d".formatted(i), List.of(0), List.of("z"), 1, T0);
-                  item.put("padding", StoredItems.s("x".repeat(12_000)));
-                  return item;
-                })
-            .toList();
-    tables.putBuildings(items);
-    assertThat(dynamo.scan(b -> b.tableName(config.tables().buildings())).hasLastEvaluatedKey())
-        .as("precondition: the scan is paginated")
-        .isTrue();
+            .mapToObj(i -> padded(building("b-%03d".formatted(i), List.of(0), List.of("z"), 1, T0)))
+            .toList());
+    assertThat(tables.buildingScanIsPaged()).as("precondition: the scan is paginated").isTrue();
 
     given().when().get("/api/v1/buildings").then().statusCode(200).body("$", hasSize(120));
   }
@@ -141,26 +125,12 @@ class BuildingResourceIT {
 
   @Test
   void listsEveryDeviceWhenTheIndexQueryTakesSeveralPages() {
-    List<Map<String, AttributeValue>> items =
+    tables.putDevices(
         IntStream.range(0, 120)
             .mapToObj(
-                i -> {
-                  Map<String, AttributeValue> item =
-                      device("d-%03d".formatted(i), "big-site", 1, "z", DeviceStatus.OK, T0);
-                  item.put("padding", StoredItems.s("x".repeat(12_000)));
-                  return item;
-                })
-            .toList();
-    tables.putDevices(items);
-    assertThat(
-            dynamo
-                .query(
-                    b ->
-                        b.tableName(config.tables().deviceHealth())
-                            .indexName(DeviceHealthTable.BY_BUILDING)
-                            .keyConditionExpression("buildingId = :b")
-                            .expressionAttributeValues(Map.of(":b", StoredItems.s("big-site"))))
-                .hasLastEvaluatedKey())
+                i -> padded(device("d-%03d".formatted(i), "big-site", 1, "z", DeviceStatus.OK, T0)))
+            .toList());
+    assertThat(tables.deviceQueryIsPaged("big-site"))
         .as("precondition: the query is paginated")
         .isTrue();
 
@@ -179,12 +149,7 @@ class BuildingResourceIT {
         .when()
         .get("/api/v1/buildings/nowhere/devices")
         .then()
-        .statusCode(404)
-        .contentType("application/problem+json")
-        .body("type", equalTo("urn:smartbuilding:problem:not-found"))
-        .body("title", equalTo("Not found"))
-        .body("status", equalTo(404))
-        .body("detail", equalTo("no building 'nowhere'"));
+        .spec(notFound("no building 'nowhere'"));
   }
 
   @Test
@@ -194,11 +159,7 @@ class BuildingResourceIT {
           .when()
           .get("/api/v1/buildings/{id}/devices", bad)
           .then()
-          .statusCode(400)
-          .contentType("application/problem+json")
-          .body("type", equalTo("urn:smartbuilding:problem:invalid-parameter"))
-          .body("status", equalTo(400))
-          .body("parameter", equalTo("buildingId"));
+          .spec(invalidParameter("buildingId"));
     }
   }
 }

@@ -1,13 +1,14 @@
 package io.smartbuilding.api.device;
 
 import static io.restassured.RestAssured.given;
+import static io.smartbuilding.api.testing.ExpectedProblems.invalidParameter;
+import static io.smartbuilding.api.testing.ExpectedProblems.notFound;
 import static io.smartbuilding.api.testing.StoredItems.device;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smartbuilding.api.config.ApiConfig;
 import io.smartbuilding.api.testing.DynaliteResource;
 import io.smartbuilding.api.testing.StoredItems;
 import io.smartbuilding.api.testing.TestTables;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
@@ -27,13 +27,10 @@ class DeviceResourceIT {
 
   private static final Instant T0 = Instant.parse("2025-03-01T08:15:30.123Z");
 
-  @Inject DynamoDbClient dynamo;
-  @Inject ApiConfig config;
-  private TestTables tables;
+  @Inject TestTables tables;
 
   @BeforeEach
   void emptyTables() {
-    tables = new TestTables(dynamo, config.tables().names());
     tables.clear();
   }
 
@@ -85,12 +82,7 @@ class DeviceResourceIT {
         .when()
         .get("/api/v1/devices/ghost-7/health")
         .then()
-        .statusCode(404)
-        .contentType("application/problem+json")
-        .body("type", equalTo("urn:smartbuilding:problem:not-found"))
-        .body("title", equalTo("Not found"))
-        .body("status", equalTo(404))
-        .body("detail", equalTo("no device 'ghost-7'"));
+        .spec(notFound("no device 'ghost-7'"));
   }
 
   @Test
@@ -99,10 +91,7 @@ class DeviceResourceIT {
         .when()
         .get("/api/v1/devices/{id}/health", "a#b")
         .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("status", equalTo(400))
-        .body("parameter", equalTo("deviceId"))
+        .spec(invalidParameter("deviceId"))
         .body(
             "detail",
             equalTo(

@@ -88,6 +88,15 @@ public final class StoredItems {
     return item;
   }
 
+  /**
+   * The item with 12 kB of padding added: 120 of them push a table past DynamoDB's 1 MB page, so a
+   * Scan or Query takes several pages.
+   */
+  public static Map<String, AttributeValue> padded(Map<String, AttributeValue> item) {
+    item.put("padding", s("x".repeat(12_000)));
+    return item;
+  }
+
   public static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
   }

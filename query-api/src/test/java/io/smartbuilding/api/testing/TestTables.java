@@ -1,9 +1,11 @@
 package io.smartbuilding.api.testing;
 
+import io.smartbuilding.api.config.ApiConfig;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,15 +13,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Seeds and empties the API's tables in the test's dynalite. */
-public final class TestTables {
+/**
+ * Seeds and empties the API's tables in the test's dynalite. A bean, so a {@code @QuarkusTest}
+ * injects it already pointed at the tables the application reads.
+ */
+@ApplicationScoped
+public class TestTables {
 
   private final DynamoDbClient dynamo;
   private final TableNames names;
 
-  public TestTables(DynamoDbClient dynamo, TableNames names) {
+  TestTables(DynamoDbClient dynamo, ApiConfig config) {
     this.dynamo = dynamo;
-    this.names = names;
+    this.names = config.tables().names();
   }
 
   public void clear() {
@@ -38,6 +44,23 @@ public final class TestTables {
 
   public void putAlerts(List<Map<String, AttributeValue>> items) {
     put(names.alerts(), items);
+  }
+
+  /** Whether a Scan of the buildings table takes more than one page. */
+  public boolean buildingScanIsPaged() {
+    return dynamo.scan(b -> b.tableName(names.buildings())).hasLastEvaluatedKey();
+  }
+
+  /** Whether the byBuilding query of the device-health table takes more than one page. */
+  public boolean deviceQueryIsPaged(String buildingId) {
+    return dynamo
+        .query(
+            b ->
+                b.tableName(names.deviceHealth())
+                    .indexName(DeviceHealthTable.BY_BUILDING)
+                    .keyConditionExpression(DeviceHealthTable.BUILDING_ID + " = :b")
+                    .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(buildingId))))
+        .hasLastEvaluatedKey();
   }
 
   private void put(String table, List<Map<String, AttributeValue>> items) {
