@@ -12,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
  * Reads durations the way people type them: {@code 0}, {@code 500ms}, {@code 30s}, {@code 10m},
  * {@code 2h}, {@code PT1M}.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
   private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
@@ -21,7 +21,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
     return parse(value);
   }
 
-  static Duration parse(String value) {
+  public static Duration parse(String value) {
     String text = value.trim().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(text);
     if (m.matches()) {

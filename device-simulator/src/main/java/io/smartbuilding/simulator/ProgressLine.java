@@ -23,6 +23,21 @@ final class ProgressLine {
         connected ? "yes" : "no");
   }
 
+  /** As above with {@code connected=up/total} for several connections. */
+  static String progress(
+      DeliveryStats now, DeliveryStats before, Duration interval, int connected, int connections) {
+    double seconds = Math.max(0.001, interval.toMillis() / 1000.0);
+    return String.format(
+        Locale.ROOT,
+        "sent=%d acked=%d failed=%d rate=%.1f/s connected=%d/%d",
+        now.sent(),
+        now.acked(),
+        now.failed(),
+        (now.sent() - before.sent()) / seconds,
+        connected,
+        connections);
+  }
+
   static String summary(int devices, DeliveryStats stats, Duration elapsed) {
     double seconds = Math.max(0.001, elapsed.toMillis() / 1000.0);
     return String.format(

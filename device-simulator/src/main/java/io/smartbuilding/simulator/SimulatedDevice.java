@@ -1,7 +1,9 @@
 package io.smartbuilding.simulator;
 
+import io.smartbuilding.contracts.telemetry.RejectReason;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.simulator.fault.Fault;
+import io.smartbuilding.simulator.fault.MalformedBurst;
 import io.smartbuilding.simulator.fleet.Device;
 import io.smartbuilding.simulator.physics.DeviceModel;
 import java.time.Instant;
@@ -9,19 +11,28 @@ import java.util.Optional;
 
 /**
  * A device in a run: its physics, its fault and its message counter. Not thread-safe; the scheduler
- * calls one device from one task, never concurrently.
+ * calls one device from one thread, never concurrently. Kept small: a run may hold 100,000.
  */
 public final class SimulatedDevice {
 
   private final Device device;
   private final DeviceModel model;
   private final Fault fault;
+  private final MalformedBurst malformed;
   private long seq;
 
   public SimulatedDevice(Device device, DeviceModel model, Fault fault) {
+    this(device, model, fault, null);
+  }
+
+  /**
+   * @param malformed the device's burst of malformed messages, or null for none
+   */
+  public SimulatedDevice(Device device, DeviceModel model, Fault fault, MalformedBurst malformed) {
     this.device = device;
     this.model = model;
     this.fault = fault;
+    this.malformed = malformed;
   }
 
   /**
@@ -42,6 +53,14 @@ public final class SimulatedDevice {
                     now,
                     ++seq,
                     metrics));
+  }
+
+  /**
+   * Whether the reading produced at {@code now} goes out spoiled, and how. Such a reading keeps
+   * its sequence number, so downstream it shows as a gap.
+   */
+  public Optional<RejectReason> malformedAt(Instant now) {
+    return malformed == null ? Optional.empty() : malformed.next(now);
   }
 
   public Device device() {

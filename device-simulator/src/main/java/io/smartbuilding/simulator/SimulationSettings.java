@@ -1,8 +1,10 @@
 package io.smartbuilding.simulator;
 
+import io.smartbuilding.simulator.fault.PlannedFault;
 import io.smartbuilding.simulator.fleet.FleetSpec;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +14,8 @@ import java.util.Objects;
  * @param duration how long to run; zero runs until stopped
  * @param faultAfter time from start until the faults begin
  * @param timeZone local time of the buildings, for office hours and the daily temperature cycle
+ * @param timeline faults at given devices and times (from a scenario file), besides the drawn ones
+ * @param randomFaultFraction share of the fleet that gets a random fault at a random time
  */
 public record SimulationSettings(
     FleetSpec fleet,
@@ -21,7 +25,9 @@ public record SimulationSettings(
     int overheat,
     int silent,
     Duration faultAfter,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    List<PlannedFault> timeline,
+    double randomFaultFraction) {
 
   /** One reading a millisecond per device is far beyond any real sensor. */
   public static final double MAX_RATE_PER_DEVICE = 1000;
@@ -31,6 +37,12 @@ public record SimulationSettings(
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(faultAfter, "faultAfter");
     Objects.requireNonNull(timeZone, "timeZone");
+    timeline = List.copyOf(timeline);
+    if (!(randomFaultFraction >= 0 && randomFaultFraction <= 1)) {
+      throw new IllegalArgumentException(
+          "random-faults must be a fraction of the fleet between 0 and 1, got "
+              + randomFaultFraction);
+    }
     if (!(ratePerDevice > 0 && ratePerDevice <= MAX_RATE_PER_DEVICE)) {
       throw new IllegalArgumentException(
           "rate must be above 0 and at most "
@@ -47,6 +59,23 @@ public record SimulationSettings(
     if (overheat < 0 || silent < 0) {
       throw new IllegalArgumentException("fault counts must not be negative");
     }
+  }
+
+  public SimulationSettings(
+      FleetSpec fleet,
+      double ratePerDevice,
+      Duration duration,
+      long seed,
+      int overheat,
+      int silent,
+      Duration faultAfter,
+      ZoneId timeZone) {
+    this(fleet, ratePerDevice, duration, seed, overheat, silent, faultAfter, timeZone, List.of(), 0);
+  }
+
+  /** The span over which random faults begin: the run, or an hour for open-ended runs. */
+  public Duration randomFaultWindow() {
+    return duration.isZero() ? Duration.ofHours(1) : duration;
   }
 
   /** Time between two readings of one device. */

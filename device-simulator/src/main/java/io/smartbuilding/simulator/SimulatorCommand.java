@@ -3,7 +3,12 @@ package io.smartbuilding.simulator;
 import io.smartbuilding.simulator.fleet.FleetSpec;
 import io.smartbuilding.simulator.mqtt.DeliveryStats;
 import io.smartbuilding.simulator.mqtt.MqttSettings;
-import io.smartbuilding.simulator.mqtt.MqttTelemetryPublisher;
+import io.smartbuilding.simulator.mqtt.ConnectionPool;
+import io.smartbuilding.simulator.mqtt.TlsFiles;
+import io.smartbuilding.simulator.scenario.Scenario;
+import io.smartbuilding.simulator.scenario.ScenarioFile;
+import java.nio.file.Path;
+import java.util.List;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +35,14 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Simulates a fleet of building devices publishing telemetry to an MQTT broker on"
-          + " buildings/{buildingId}/devices/{deviceId}/telemetry. Readings follow office hours"
-          + " and a daily temperature cycle; chosen devices overheat or go silent after"
-          + " --fault-after.",
+          + " buildings/{buildingId}/devices/{deviceId}/telemetry. Readings follow office hours,"
+          + " a daily temperature cycle and the weather; chosen devices overheat or go silent"
+          + " after --fault-after.",
+      "Faults: OVERHEAT, SILENT, SENSOR_DRIFT, STUCK_VALUE, BEARING_WEAR, CLOGGED_FILTER,"
+          + " DROPOUTS, BATTERY_DRAIN, MALFORMED_BURST; place them with --scenario or spread"
+          + " them with --random-faults.",
+      "Each connection publishes 'online' (retained) on simulators/{clientId}/status and leaves"
+          + " 'offline' as its MQTT last will.",
       "Progress goes to stderr every 5 s; Ctrl-C stops cleanly and prints a summary.",
       ""
     },
@@ -86,8 +96,10 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(
       names = "--rate",
       defaultValue = "1",
-      paramLabel = "MSG/S",
-      description = "Messages per second per device; fractions allowed (0.2 = one every 5 s).")
+      paramLabel = "RATE",
+      converter = RateConverter.class,
+      description =
+          "Messages per device: 1/s, 30/min, 120/h, or a number per second (0.2 = one every 5 s).")
   double rate;
 
   @Option(
@@ -101,6 +113,7 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       defaultValue = "42",
+      paramLabel = "N",
       description = "Seed for the devices' character and the choice of faulty devices.")
   long seed;
 
@@ -128,6 +141,42 @@ public final class SimulatorCommand implements Callable<Integer> {
   Duration faultAfter;
 
   @Option(
+      names = "--random-faults",
+      defaultValue = "0",
+      paramLabel = "FRACTION",
+      description =
+          "Share of the fleet (0-1) that gets a random fault (any kind the device can suffer) at a"
+              + " random time within --duration (1 h if open-ended), drawn from --seed.")
+  double randomFaults;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description =
+          "YAML/JSON scenario: portfolio, seed, rate, duration and a fault timeline (see"
+              + " scenarios/demo.yaml). Options given on the command line win over the file;"
+              + " --overheat/--silent default to 0 with a scenario.")
+  Path scenario;
+
+  @Option(
+      names = "--connections",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "MQTT connections; devices are spread over them by id. Each has its own in-flight"
+              + " window, so more connections carry more messages per second.")
+  int connections;
+
+  @Option(
+      names = "--max-inflight",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description =
+          "Unacknowledged QoS 1 messages per connection; when full, sending waits up to 0.5 s"
+              + " for room, then counts the reading as refused.")
+  int maxInflight;
+
+  @Option(
       names = "--qos",
       defaultValue = "1",
       paramLabel = "0|1",
@@ -148,6 +197,26 @@ public final class SimulatorCommand implements Callable<Integer> {
 
   @Option(names = "--password", description = "Broker password (optional; needs --username).")
   String password;
+
+  @Option(
+      names = "--cafile",
+      paramLabel = "PEM",
+      description = "CA certificate(s) to trust for an ssl:// broker (default: the JVM's).")
+  Path caFile;
+
+  @Option(
+      names = "--cert",
+      paramLabel = "PEM",
+      description = "Client certificate for mutual TLS (AWS IoT Core); needs --key.")
+  Path certFile;
+
+  @Option(
+      names = "--key",
+      paramLabel = "PEM",
+      description =
+          "Client private key, unencrypted PKCS#8 (BEGIN PRIVATE KEY); convert others with"
+              + " `openssl pkcs8 -topk8 -nocrypt`.")
+  Path keyFile;
 
   @Spec CommandSpec spec;
 
@@ -174,18 +243,41 @@ public final class SimulatorCommand implements Callable<Integer> {
   /** The options as typed settings; a bad value ends in a clear message and exit code 2. */
   SimulationSettings simulationSettings() {
     try {
+      if (scenario == null) {
+        return new SimulationSettings(
+            new FleetSpec(buildings, floors, devicesPerFloor),
+            rate,
+            duration,
+            seed,
+            overheat,
+            silent,
+            faultAfter,
+            ZoneId.systemDefault(),
+            List.of(),
+            randomFaults);
+      }
+      Scenario file = ScenarioFile.read(scenario);
+      boolean sized = given("--buildings") || given("--floors") || given("--devices-per-floor");
       return new SimulationSettings(
-          new FleetSpec(buildings, floors, devicesPerFloor),
-          rate,
-          duration,
-          seed,
-          overheat,
-          silent,
-          faultAfter,
-          ZoneId.systemDefault());
+          sized ? new FleetSpec(buildings, floors, devicesPerFloor) : file.portfolio(),
+          given("--rate") ? rate : file.ratePerDevice().orElse(rate),
+          given("--duration") ? duration : file.duration().orElse(duration),
+          given("--seed") ? seed : file.seed().orElse(seed),
+          given("--overheat") ? overheat : 0,
+          given("--silent") ? silent : 0,
+          given("--fault-after") ? faultAfter : file.faultAfter().orElse(Duration.ZERO),
+          file.timeZone().orElse(ZoneId.systemDefault()),
+          sized ? List.of() : file.timeline(),
+          given("--random-faults") ? randomFaults : file.randomFaults());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** Whether an option was typed, so it can win over the scenario file. */
+  private boolean given(String option) {
+    var parsed = spec.commandLine().getParseResult();
+    return parsed != null && parsed.hasMatchedOption(option);
   }
 
   MqttSettings mqttSettings() {
@@ -200,7 +292,12 @@ public final class SimulatorCommand implements Callable<Integer> {
           clientIdPrefix + "-" + ProcessHandle.current().pid(),
           qos,
           Optional.ofNullable(username),
-          Optional.ofNullable(password));
+          Optional.ofNullable(password),
+          maxInflight,
+          new TlsFiles(
+              Optional.ofNullable(caFile),
+              Optional.ofNullable(certFile),
+              Optional.ofNullable(keyFile)));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -214,7 +311,12 @@ public final class SimulatorCommand implements Callable<Integer> {
     Status status = new Status(err);
 
     Simulation simulation;
-    MqttTelemetryPublisher publisher = new MqttTelemetryPublisher(mqtt, status::line);
+    ConnectionPool publisher;
+    try {
+      publisher = new ConnectionPool(mqtt, connections, status::line);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     try {
       simulation = new Simulation(settings, publisher, Clock.systemUTC(), status::line);
     } catch (IllegalArgumentException e) {

@@ -19,6 +19,14 @@ class ProgressLineTest {
   }
 
   @Test
+  void severalConnectionsShowHowManyAreUp() {
+    DeliveryStats before = new DeliveryStats(0, 0, 0, 0);
+    DeliveryStats now = new DeliveryStats(500, 500, 0, 0);
+    assertThat(ProgressLine.progress(now, before, Duration.ofSeconds(5), 3, 4))
+        .isEqualTo("sent=500 acked=500 failed=0 rate=100.0/s connected=3/4");
+  }
+
+  @Test
   void summaryCountsWhatIsStillUnacknowledged() {
     DeliveryStats stats = new DeliveryStats(500, 490, 7, 2);
     assertThat(stats.failed()).isEqualTo(9);

@@ -2,6 +2,7 @@ package io.smartbuilding.simulator;
 
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.simulator.mqtt.DeliveryStats;
+import io.smartbuilding.simulator.mqtt.TelemetryMessage;
 import io.smartbuilding.simulator.mqtt.TelemetrySink;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingSink implements TelemetrySink {
 
   final List<Telemetry> received = new CopyOnWriteArrayList<>();
+  final List<TelemetryMessage> raw = new CopyOnWriteArrayList<>();
   volatile boolean closed;
 
   @Override
@@ -20,8 +22,15 @@ final class RecordingSink implements TelemetrySink {
   }
 
   @Override
+  public boolean publishRaw(TelemetryMessage message) {
+    raw.add(message);
+    return true;
+  }
+
+  @Override
   public DeliveryStats stats() {
-    return new DeliveryStats(received.size(), received.size(), 0, 0);
+    int all = received.size() + raw.size();
+    return new DeliveryStats(all, all, 0, 0);
   }
 
   @Override

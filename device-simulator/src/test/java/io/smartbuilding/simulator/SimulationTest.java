@@ -60,6 +60,58 @@ class SimulationTest {
   }
 
   @Test
+  void aMalformedBurstReplacesReadingsAndIsCountedByReason() {
+    RecordingSink sink = new RecordingSink();
+    SimulationSettings settings =
+        new SimulationSettings(
+            new FleetSpec(1, 2, 2),
+            200,
+            Duration.ZERO,
+            42,
+            0,
+            0,
+            Duration.ZERO,
+            ZoneOffset.UTC,
+            List.of(
+                new io.smartbuilding.simulator.fault.PlannedFault(
+                    "b1-f1-zs-01",
+                    io.smartbuilding.simulator.fault.FaultKind.MALFORMED_BURST,
+                    Duration.ZERO,
+                    8)),
+            0);
+    Simulation simulation = new Simulation(settings, sink, Clock.systemUTC(), s -> {});
+    simulation.start();
+    await().atMost(Duration.ofSeconds(20)).until(() -> sink.raw.size() == 8 && sink.received.size() > 50);
+    Simulation.Summary summary = simulation.stop(Duration.ofSeconds(1));
+
+    assertThat(summary.malformed())
+        .hasSize(io.smartbuilding.contracts.telemetry.RejectReason.values().length)
+        .containsValues(1L);
+    assertThat(sink.raw).hasSize(8);
+    assertThat(summary.line()).contains("malformed={OVERSIZED=1, MALFORMED_JSON=1, MISSING_FIELD=1");
+    // the spoiled readings used sequence numbers: the device's good readings start at 9
+    assertThat(sink.received)
+        .filteredOn(t -> t.deviceId().equals("b1-f1-zs-01"))
+        .first()
+        .extracting(Telemetry::seq)
+        .isEqualTo(9L);
+  }
+
+  @Test
+  void aTimelineFaultOnAnUnknownOrUnfitDeviceIsRefusedWithItsName() {
+    SimulationSettings settings =
+        new SimulationSettings(
+            new FleetSpec(1, 2, 2), 1, Duration.ZERO, 42, 0, 0, Duration.ZERO, ZoneOffset.UTC,
+            List.of(
+                new io.smartbuilding.simulator.fault.PlannedFault(
+                    "b1-f1-zs-01", io.smartbuilding.simulator.fault.FaultKind.OVERHEAT, Duration.ZERO)),
+            0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Simulation(settings, new RecordingSink(), Clock.systemUTC(), s -> {}))
+        .hasMessageContaining("OVERHEAT cannot hit b1-f1-zs-01");
+  }
+
+  @Test
   void stoppingARunThatNeverStartedClosesTheSink() {
     RecordingSink sink = new RecordingSink();
     SimulationSettings settings =

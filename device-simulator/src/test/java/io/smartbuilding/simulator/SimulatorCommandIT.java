@@ -65,4 +65,57 @@ class SimulatorCommandIT {
       assertThat(subscriber.invalid()).isEmpty();
     }
   }
+
+  @Test
+  void replaysAScenarioOverTwoConnections(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path scenario =
+        java.nio.file.Files.writeString(
+            dir.resolve("it.yaml"),
+            String.join(
+                "\n",
+                "seed: 5",
+                "rate: 600/min",
+                "duration: 3s",
+                "portfolio: {buildings: 1, floors: 2, devicesPerFloor: 4}",
+                "faults:",
+                "  - {at: 1s, device: b1-f1-zs-02, kind: SILENT}",
+                "  - {at: 1s, device: b1-f1-zs-01, kind: MALFORMED_BURST, count: 8}",
+                ""));
+    try (LoopbackProcess mosquitto = LocalStandIns.mosquitto(Path.of("target/it/mosquitto-cli2"));
+        TelemetrySubscriber subscriber =
+            new TelemetrySubscriber("tcp://127.0.0.1:" + mosquitto.port())) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = SimulatorCommand.commandLine(new SimulatorCommand());
+      cli.setErr(new PrintWriter(err, true));
+
+      int exitCode =
+          cli.execute(
+              "--broker", "tcp://127.0.0.1:" + mosquitto.port(),
+              "--scenario", scenario.toString(),
+              "--connections", "2",
+              "--client-id", "it-scn");
+
+      String output = err.toString();
+      assertThat(exitCode).as(output).isZero();
+      assertThat(output)
+          .contains("simulating 8 devices", "over 2 connection(s)")
+          .contains("as it-scn-", "-1", "-2")
+          .contains("malformed={OVERSIZED=1, MALFORMED_JSON=1");
+      Matcher summary = SUMMARY.matcher(output);
+      assertThat(summary.find()).as(output).isTrue();
+      long acked = Long.parseLong(summary.group(3));
+      assertThat(Long.parseLong(summary.group(4))).isZero();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(subscriber.deliveries()).isEqualTo(acked));
+      // 8 malformed: all but the 1970 timestamp fail the contract at the subscriber
+      assertThat(subscriber.invalid()).hasSize(7);
+      var silent = subscriber.byDevice().get("b1-f1-zs-02");
+      assertThat(silent).isNotEmpty();
+      assertThat(subscriber.byDevice().get("b1-f1-zs-03").size())
+          .as("the silent device stopped after 1 s of 3")
+          .isGreaterThan(silent.size() * 2);
+    }
+  }
 }

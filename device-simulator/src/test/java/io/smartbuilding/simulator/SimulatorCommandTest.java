@@ -79,9 +79,19 @@ class SimulatorCommandTest {
         "--floors 300                   | floors must be between 1 and 200, got 300",
         "--devices-per-floor 100        | devices per floor must be between 1 and 99, got 100",
         "--rate 0                       | rate must be above 0",
-        "--rate -1                      | rate must be above 0",
+        "--rate -1                      | '-1' is not a rate",
         "--rate fast                    | Invalid value for option '--rate': 'fast' is not a"
-            + " double",
+            + " rate; use e.g. 1/s, 30/min",
+        "--rate 5/fortnight             | '5/fortnight' is not a rate",
+        "--rate 0/min                   | rate must be above 0",
+        "--connections 0                | connections must be 1-64, got 0",
+        "--max-inflight 0               | max inflight must be 1-65535, got 0",
+        "--cafile /nonexistent/ca.pem --broker ssl://h:8883 | cannot read TLS file /nonexistent/ca.pem",
+        "--cafile pom.xml               | need an ssl:// or wss:// broker",
+        "--cert pom.xml --broker ssl://h:8883 | --cert and --key go together",
+        "--scenario /nonexistent.yaml   | scenario file /nonexistent.yaml does not exist",
+        "--random-faults 2              | random-faults must be a fraction of the fleet between 0"
+            + " and 1",
         "--duration 10                  | '10' needs a unit",
         "--duration soon                | 'soon' is not a duration",
         "--fault-after -5s              | is not a duration",
@@ -136,8 +146,66 @@ class SimulatorCommandTest {
             "--qos",
             "--client-id",
             "--username",
-            "--password")
+            "--password",
+            "--connections",
+            "--max-inflight",
+            "--cafile",
+            "--cert",
+            "--key",
+            "--scenario",
+            "--random-faults",
+            "BATTERY_DRAIN",
+            "simulators/{clientId}/status")
         .contains("Default: tcp://127.0.0.1:1883", "Default: 20s", "Default: 42");
+  }
+
+  @ParameterizedTest(name = "--rate {0} = {1}/s")
+  @CsvSource({"1/s, 1.0", "2/s, 2.0", "30/min, 0.5", "120/h, 0.0333333", "0.2, 0.2", "5, 5.0"})
+  void ratesReadAsPerSecondPerMinuteOrPerHour(String rate, double perSecond) {
+    assertThat(parse("--rate", rate).simulationSettings().ratePerDevice())
+        .isCloseTo(perSecond, org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
+  void connectionAndTlsOptionsReachTheMqttSettings() throws Exception {
+    java.nio.file.Path pem = java.nio.file.Files.createTempFile("ca", ".pem");
+    try {
+      SimulatorCommand command =
+          parse(
+              "--broker", "ssl://iot.example:8883",
+              "--connections", "4",
+              "--max-inflight", "200",
+              "--cafile", pem.toString());
+      MqttSettings mqtt = command.mqttSettings();
+      assertThat(command.connections).isEqualTo(4);
+      assertThat(mqtt.maxInflight()).isEqualTo(200);
+      assertThat(mqtt.tls().caFile()).hasValue(pem);
+      assertThat(mqtt.tls().certFile()).isEmpty();
+      assertThat(mqtt.statusTopic()).isEqualTo("simulators/" + mqtt.clientId() + "/status");
+    } finally {
+      java.nio.file.Files.delete(pem);
+    }
+  }
+
+  @Test
+  void aScenarioSetsTheRunAndTypedOptionsWin() {
+    SimulationSettings fromFile = parse("--scenario", "scenarios/demo.yaml").simulationSettings();
+    assertThat(fromFile.fleet()).isEqualTo(new FleetSpec(2, 3, 8));
+    assertThat(fromFile.seed()).isEqualTo(7);
+    assertThat(fromFile.duration()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(fromFile.overheat()).isZero();
+    assertThat(fromFile.silent()).isZero();
+    assertThat(fromFile.faultAfter()).isZero();
+    assertThat(fromFile.timeline()).hasSizeGreaterThan(8);
+    assertThat(fromFile.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+
+    SimulationSettings overridden =
+        parse("--scenario", "scenarios/demo.yaml", "--rate", "30/min", "--duration", "1m", "--seed", "9")
+            .simulationSettings();
+    assertThat(overridden.ratePerDevice()).isEqualTo(0.5);
+    assertThat(overridden.duration()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(overridden.seed()).isEqualTo(9);
+    assertThat(overridden.timeline()).isEqualTo(fromFile.timeline());
   }
 
   private static SimulatorCommand parse(String... args) {

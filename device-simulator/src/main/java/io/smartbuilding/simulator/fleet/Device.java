@@ -18,6 +18,18 @@ public record Device(String id, String buildingId, int floor, String zone, Devic
     Objects.requireNonNull(type, "type");
   }
 
+  /**
+   * Every second zone sensor (even numbers) is wireless and reports its battery level; the rest
+   * are wired. Derived from the id, so the layout stays stable.
+   */
+  public boolean batteryPowered() {
+    if (type != DeviceType.ZONE_SENSOR) {
+      return false;
+    }
+    char last = id.charAt(id.length() - 1);
+    return Character.isDigit(last) && (last - '0') % 2 == 0;
+  }
+
   /** The short form of a device type used inside device ids. */
   public static String shortName(DeviceType type) {
     return switch (type) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -29,6 +30,15 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class MqttTelemetryPublisher implements TelemetrySink {
 
+  static final byte[] ONLINE = "online".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final byte[] OFFLINE = "offline".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * How long a publish waits for room in a full in-flight window before the reading is refused.
+   * Waiting slows the fleet down to what the broker acknowledges instead of dropping readings.
+   */
+  private static final long FULL_WINDOW_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
   /** Paho doubles the reconnect delay from 1 s; capping it keeps recovery quick after an outage. */
   private static final int MAX_RECONNECT_DELAY_MS = 5_000;
 
@@ -42,6 +52,7 @@ public final class MqttTelemetryPublisher implements TelemetrySink {
   private final LongAdder acked = new LongAdder();
   private final LongAdder refused = new LongAdder();
   private final LongAdder lost = new LongAdder();
+  private final LongAdder windowFullWaits = new LongAdder();
   private final IMqttActionListener delivery =
       new IMqttActionListener() {
         @Override
@@ -76,7 +87,12 @@ public final class MqttTelemetryPublisher implements TelemetrySink {
     options.setCleanSession(true);
     options.setAutomaticReconnect(true);
     options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_MS);
-    options.setMaxInflight(MqttSettings.MAX_INFLIGHT);
+    options.setMaxInflight(settings.maxInflight());
+    // The broker tells subscribers this connection died without a goodbye; "online" replaces it.
+    options.setWill(settings.statusTopic(), OFFLINE, 1, true);
+    if (!settings.tls().isEmpty()) {
+      options.setSocketFactory(PemSocketFactory.of(settings.tls()));
+    }
     options.setConnectionTimeout(10);
     options.setKeepAliveInterval(30);
     settings.username().ifPresent(options::setUserName);
@@ -152,18 +168,42 @@ public final class MqttTelemetryPublisher implements TelemetrySink {
 
   @Override
   public boolean publish(Telemetry telemetry) {
-    TelemetryMessage message = TelemetryMessage.of(telemetry, codec);
-    // Counted before the call: the acknowledgement can arrive before publish() returns.
-    sent.increment();
-    try {
-      client.publish(message.topic(), message.payload(), settings.qos(), false, null, delivery);
-      return true;
-    } catch (MqttException notConnectedOrFull) {
-      sent.decrement();
-      refused.increment();
-      explainOnce(notConnectedOrFull);
-      return false;
+    return publishRaw(TelemetryMessage.of(telemetry, codec));
+  }
+
+  @Override
+  public boolean publishRaw(TelemetryMessage message) {
+    long waitingSince = 0;
+    while (true) {
+      // Counted before the call: the acknowledgement can arrive before publish() returns.
+      sent.increment();
+      try {
+        client.publish(message.topic(), message.payload(), settings.qos(), false, null, delivery);
+        return true;
+      } catch (MqttException notConnectedOrFull) {
+        sent.decrement();
+        if (notConnectedOrFull.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT
+            && !closed) {
+          long now = System.nanoTime();
+          if (waitingSince == 0) {
+            waitingSince = now;
+          }
+          if (now - waitingSince < FULL_WINDOW_WAIT_NANOS) {
+            windowFullWaits.increment();
+            LockSupport.parkNanos(20_000);
+            continue;
+          }
+        }
+        refused.increment();
+        explainOnce(notConnectedOrFull);
+        return false;
+      }
     }
+  }
+
+  /** How often a publish found the in-flight window full and waited: the broker is the limit. */
+  public long windowFullWaits() {
+    return windowFullWaits.sum();
   }
 
   /** Says once per kind why readings are refused (not connected, too many in flight). */
@@ -212,6 +252,14 @@ public final class MqttTelemetryPublisher implements TelemetrySink {
     closed = true;
     firstConnect.shutdownNow();
     try {
+      // A clean disconnect suppresses the will, so say "offline" ourselves.
+      if (client.isConnected()) {
+        client.publish(settings.statusTopic(), OFFLINE, 1, true).waitForCompletion(1_000);
+      }
+    } catch (MqttException notConnected) {
+      // the broker will publish the will instead
+    }
+    try {
       // disconnect() also ends Paho's reconnect timer, whose thread would keep the JVM alive.
       client.disconnect(1_000).waitForCompletion(3_000);
     } catch (MqttException notConnected) {
@@ -242,6 +290,11 @@ public final class MqttTelemetryPublisher implements TelemetrySink {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
       firstConnected.countDown();
+      try {
+        client.publish(settings.statusTopic(), ONLINE, 1, true);
+      } catch (MqttException e) {
+        log.accept("cannot announce " + settings.statusTopic() + " online: " + describe(e));
+      }
       log.accept(
           (reconnect ? "reconnected to " : "connected to ")
               + serverUri

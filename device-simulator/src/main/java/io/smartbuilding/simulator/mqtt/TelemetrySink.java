@@ -13,9 +13,25 @@ public interface TelemetrySink extends AutoCloseable {
    */
   boolean publish(Telemetry telemetry);
 
+  /**
+   * Hands over a message as it is, e.g. a deliberately malformed payload or one on the wrong
+   * topic. Counted like a reading.
+   */
+  boolean publishRaw(TelemetryMessage message);
+
   DeliveryStats stats();
 
   boolean isConnected();
+
+  /** MQTT connections behind this sink. */
+  default int connections() {
+    return 1;
+  }
+
+  /** Connections that are up right now. */
+  default int connectedCount() {
+    return isConnected() ? 1 : 0;
+  }
 
   /**
    * Waits until every accepted reading is acknowledged or failed, at most {@code timeout}.

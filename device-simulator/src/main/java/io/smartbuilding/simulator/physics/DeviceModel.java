@@ -27,9 +27,9 @@ public interface DeviceModel {
    */
   static DeviceModel of(Device device, long seed, ZoneId zone) {
     Random random = new Random(seed * 31 + device.id().hashCode());
-    DailyCycle cycle = new DailyCycle(zone);
+    DailyCycle cycle = DailyCycle.of(zone);
     return switch (device.type()) {
-      case ZONE_SENSOR -> new ZoneSensorModel(cycle, random);
+      case ZONE_SENSOR -> new ZoneSensorModel(cycle, random, device.batteryPowered());
       case AIR_HANDLER -> new AirHandlerModel(cycle, random);
       case CHILLER -> new ChillerModel(cycle, random);
       case ENERGY_METER -> new EnergyMeterModel(cycle, random);

@@ -25,13 +25,22 @@ final class ZoneSensorModel implements DeviceModel {
   private final double swingC;
   private final int capacity;
   private final Lag co2 = new Lag(Duration.ofMinutes(15));
+  private final Battery battery;
 
   ZoneSensorModel(DailyCycle cycle, Random random) {
+    this(cycle, random, false);
+  }
+
+  /**
+   * @param batteryPowered wireless sensors also report their battery level
+   */
+  ZoneSensorModel(DailyCycle cycle, Random random, boolean batteryPowered) {
     this.cycle = cycle;
     this.noise = new Noise(random);
     this.setpointC = noise.between(21.0, 22.5);
     this.swingC = noise.between(0.8, 1.6);
     this.capacity = (int) Math.round(noise.between(8, 20));
+    this.battery = batteryPowered ? new Battery(noise.between(55, 100)) : null;
   }
 
   @Override
@@ -42,11 +51,15 @@ final class ZoneSensorModel implements DeviceModel {
     double temperature = setpointC + swingC * warmth + 0.8 * occupied + noise.gaussian(0.1);
     double humidity = 45 - 5 * warmth + 4 * occupied + noise.gaussian(0.6);
     double co2Ppm = co2.next(OUTDOOR_CO2_PPM + PPM_PER_PERSON * people, now) + noise.gaussian(5);
-    return new Reading()
-        .with(TEMPERATURE_C, temperature)
-        .with(HUMIDITY_PCT, humidity)
-        .with(CO2_PPM, Math.max(OUTDOOR_CO2_PPM - 20, co2Ppm))
-        .with(OCCUPANCY, people)
-        .values();
+    Reading reading =
+        new Reading()
+            .with(TEMPERATURE_C, temperature)
+            .with(HUMIDITY_PCT, humidity)
+            .with(CO2_PPM, Math.max(OUTDOOR_CO2_PPM - 20, co2Ppm))
+            .with(OCCUPANCY, people);
+    if (battery != null) {
+      reading.with(Battery.METRIC, battery.levelPct(now));
+    }
+    return reading.values();
   }
 }

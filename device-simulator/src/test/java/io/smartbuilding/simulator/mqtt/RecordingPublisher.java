@@ -10,6 +10,8 @@ public final class RecordingPublisher implements TelemetrySink {
 
   private final TelemetrySink delegate;
   private final Set<TelemetrySubscriber.Key> accepted = ConcurrentHashMap.newKeySet();
+  private final java.util.Queue<TelemetryMessage> raw =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public RecordingPublisher(TelemetrySink delegate) {
     this.delegate = delegate;
@@ -22,6 +24,30 @@ public final class RecordingPublisher implements TelemetrySink {
       accepted.add(new TelemetrySubscriber.Key(telemetry.deviceId(), telemetry.seq()));
     }
     return ok;
+  }
+
+  @Override
+  public boolean publishRaw(TelemetryMessage message) {
+    boolean ok = delegate.publishRaw(message);
+    if (ok) {
+      raw.add(message);
+    }
+    return ok;
+  }
+
+  /** Malformed messages the client accepted. */
+  public java.util.List<TelemetryMessage> raw() {
+    return java.util.List.copyOf(raw);
+  }
+
+  @Override
+  public int connections() {
+    return delegate.connections();
+  }
+
+  @Override
+  public int connectedCount() {
+    return delegate.connectedCount();
   }
 
   public Set<TelemetrySubscriber.Key> accepted() {

@@ -47,9 +47,12 @@ class DeviceModelTest {
     for (Device device : FLEET.devices()) {
       List<Map<String, Double>> day = simulateDay(device, 42);
       for (Map<String, Double> reading : day) {
-        assertThat(reading.keySet())
-            .as(device.id())
-            .containsExactlyInAnyOrderElementsOf(Metrics.reportedBy(device.type()));
+        List<String> expected = new java.util.ArrayList<>(Metrics.reportedBy(device.type()));
+        if (device.batteryPowered()) {
+          expected.add(Battery.METRIC);
+          assertThat(reading.get(Battery.METRIC)).as(device.id()).isBetween(50.0, 100.0);
+        }
+        assertThat(reading.keySet()).as(device.id()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(reading.values()).allSatisfy(v -> assertThat(v).isFinite());
         assertPlausible(device, reading);
       }
@@ -125,6 +128,49 @@ class DeviceModelTest {
     Device device = FLEET.device("b1-f2-zs-01").orElseThrow();
     assertThat(simulateDay(device, 42)).isEqualTo(simulateDay(device, 42));
     assertThat(simulateDay(device, 43)).isNotEqualTo(simulateDay(device, 42));
+  }
+
+  @Test
+  void wirelessZoneSensorsReportABatteryThatDrainsSlowlyAndWiredOnesDoNot() {
+    Device wireless = FLEET.device("b1-f1-zs-02").orElseThrow();
+    Device wired = FLEET.device("b1-f1-zs-01").orElseThrow();
+    assertThat(wireless.batteryPowered()).isTrue();
+    assertThat(wired.batteryPowered()).isFalse();
+    assertThat(FLEET.device("b1-f0-ahu-02").orElseThrow().batteryPowered()).isFalse();
+
+    DeviceModel model = DeviceModel.of(wireless, 42, ZoneOffset.UTC);
+    double first = model.sample(MIDNIGHT).get(Battery.METRIC);
+    double weekLater = model.sample(MIDNIGHT.plus(Duration.ofDays(7))).get(Battery.METRIC);
+    assertThat(weekLater).isLessThan(first).isGreaterThan(first - 1.0);
+    assertThat(DeviceModel.of(wired, 42, ZoneOffset.UTC).sample(MIDNIGHT))
+        .doesNotContainKey(Battery.METRIC);
+  }
+
+  @Test
+  void aSharedCycleGivesTheSameAnswersInAnyOrderOfInstants() {
+    DailyCycle shared = DailyCycle.of(ZoneOffset.UTC);
+    Instant noon = Instant.parse("2026-11-25T12:00:00Z");
+    Instant saturday = Instant.parse("2026-11-28T11:00:00Z");
+    double atNoon = shared.occupancy(noon);
+    assertThat(shared.occupancy(saturday)).isZero();
+    assertThat(shared.occupancy(noon)).isEqualTo(atNoon);
+    assertThat(new DailyCycle(ZoneOffset.UTC).occupancy(noon)).isEqualTo(atNoon);
+  }
+
+  @Test
+  void theWeatherDriftsOverDaysWithinItsRange() {
+    List<Double> middays = new ArrayList<>();
+    for (int day = 0; day < 30; day++) {
+      middays.add(DailyCycle.weather(MIDNIGHT.plus(Duration.ofDays(day)).plus(Duration.ofHours(12))));
+    }
+    assertThat(middays).allSatisfy(w -> assertThat(w).isBetween(-1.0, 1.0));
+    assertThat(middays.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+            - middays.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+        .as("warm and cold spells within a month")
+        .isGreaterThan(0.8);
+    DailyCycle cycle = new DailyCycle(ZoneOffset.UTC);
+    assertThat(cycle.warmth(MIDNIGHT.plus(Duration.ofHours(15))))
+        .isGreaterThan(cycle.warmth(MIDNIGHT.plus(Duration.ofHours(3))));
   }
 
   @Test
