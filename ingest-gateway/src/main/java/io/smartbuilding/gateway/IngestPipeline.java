@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smartbuilding.contracts.kinesis.StreamProvisioner;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import io.smartbuilding.gateway.config.GatewayConfig;
+import io.smartbuilding.gateway.deadletter.DeadLetterEnvelope;
 import io.smartbuilding.gateway.ingest.IngestMetrics;
 import io.smartbuilding.gateway.ingest.TelemetryValidator;
 import io.smartbuilding.gateway.kinesis.KinesisBatchWriter;
@@ -34,6 +35,7 @@ public class IngestPipeline {
   private final KinesisClient kinesis;
   private final IngestMetrics metrics;
   private KinesisBatchWriter writer;
+  private KinesisBatchWriter deadLetters;
   private MqttIntake intake;
 
   public IngestPipeline(
@@ -42,34 +44,59 @@ public class IngestPipeline {
     this.kinesis = kinesis;
     this.metrics = metrics;
     registry.gauge("gateway.queue.messages", this, p -> p.writer == null ? 0 : p.writer.queued());
+    registry.gauge(
+        "gateway.dead.letter.queue.messages",
+        this,
+        p -> p.deadLetters == null ? 0 : p.deadLetters.queued());
   }
 
   void onStart(@Observes StartupEvent event) throws MqttException {
     GatewayConfig.Kinesis k = config.kinesis();
+    GatewayConfig.DeadLetter dl = config.deadLetter();
     if (k.createStream()) {
-      new StreamProvisioner(kinesis).createIfMissing(k.stream(), k.shards());
-      LOG.infof("stream %s is ACTIVE", k.stream());
+      StreamProvisioner provisioner = new StreamProvisioner(kinesis);
+      provisioner.createIfMissing(k.stream(), k.shards());
+      provisioner.createIfMissing(dl.stream(), dl.shards());
+      LOG.infof("streams %s and %s are ACTIVE", k.stream(), dl.stream());
     }
     GatewayConfig.Batch b = config.batch();
+    KinesisBatchWriter.Settings settings =
+        new KinesisBatchWriter.Settings(
+            b.queueCapacity(),
+            b.linger(),
+            b.maxMessages(),
+            b.maxRecordBytes(),
+            b.initialBackoff(),
+            b.maxBackoff());
     writer =
         new KinesisBatchWriter(
-            new KinesisRecordSink(kinesis, k.stream()),
-            new KinesisBatchWriter.Settings(
-                b.queueCapacity(),
-                b.linger(),
-                b.maxMessages(),
-                b.maxRecordBytes(),
-                b.initialBackoff(),
-                b.maxBackoff()),
-            metrics);
+            "kinesis-batch-writer", new KinesisRecordSink(kinesis, k.stream()), settings, metrics);
+    // Same machinery (aggregation, retries, ack after store) for refused messages, on its own
+    // stream and thread: a dead-letter backlog never delays valid telemetry, and vice versa.
+    deadLetters =
+        new KinesisBatchWriter(
+            "dead-letter-writer",
+            new KinesisRecordSink(kinesis, dl.stream()),
+            settings,
+            metrics.deadLetterWriter());
     writer.start();
+    deadLetters.start();
+    Clock clock = Clock.systemUTC();
     TelemetryValidator validator =
         new TelemetryValidator(
             new TelemetryCodec(),
-            Clock.systemUTC(),
+            clock,
             config.validation().maxClockSkew(),
             config.validation().maxAge());
-    intake = new MqttIntake(config.mqtt(), validator, writer, metrics);
+    intake =
+        new MqttIntake(
+            config.mqtt(),
+            validator,
+            writer,
+            deadLetters,
+            new DeadLetterEnvelope(dl.maxPayloadBytes()),
+            clock,
+            metrics);
     intake.start();
   }
 
@@ -79,6 +106,9 @@ public class IngestPipeline {
     }
     if (writer != null) {
       writer.stop(SHUTDOWN_GRACE);
+    }
+    if (deadLetters != null) {
+      deadLetters.stop(SHUTDOWN_GRACE);
     }
     if (intake != null) {
       intake.disconnect();
@@ -90,10 +120,13 @@ public class IngestPipeline {
   }
 
   public boolean writerAlive() {
-    return writer != null && writer.isAlive();
+    return writer != null && writer.isAlive() && deadLetters != null && deadLetters.isAlive();
   }
 
+  /** How long either stream has refused writes (a refused message waits for its dead letter too). */
   public Duration kinesisFailingFor() {
-    return writer == null ? Duration.ZERO : writer.failingFor();
+    Duration telemetry = writer == null ? Duration.ZERO : writer.failingFor();
+    Duration dead = deadLetters == null ? Duration.ZERO : deadLetters.failingFor();
+    return telemetry.compareTo(dead) >= 0 ? telemetry : dead;
   }
 }

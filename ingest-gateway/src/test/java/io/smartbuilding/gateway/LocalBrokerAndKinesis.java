@@ -22,6 +22,7 @@ public class LocalBrokerAndKinesis implements QuarkusTestResourceLifecycleManage
         "gateway.mqtt.client-id", "gateway-it",
         "gateway.kinesis.endpoint-override", LocalStandIns.endpoint(kinesis),
         "gateway.kinesis.stream", "telemetry-it",
+        "gateway.dead-letter.stream", "telemetry-it-dlq",
         "gateway.kinesis.shards", "2");
   }
 

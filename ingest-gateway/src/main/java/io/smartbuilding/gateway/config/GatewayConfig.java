@@ -3,6 +3,7 @@ package io.smartbuilding.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ public interface GatewayConfig {
   Batch batch();
 
   Validation validation();
+
+  DeadLetter deadLetter();
 
   interface Mqtt {
     /** tcp://host:port or ssl://host:port. */
@@ -42,6 +45,20 @@ public interface GatewayConfig {
 
     @WithDefault("30")
     int keepAliveSeconds();
+
+    /** TLS to the broker (with an ssl:// broker URL); PEM files, e.g. mounted from a secret. */
+    Tls tls();
+  }
+
+  interface Tls {
+    /** CA certificate(s) that signed the broker's certificate; the JDK trust store when absent. */
+    Optional<Path> caFile();
+
+    /** Mutual TLS: the gateway's certificate (chain), with {@code client-key-file}. */
+    Optional<Path> clientCertFile();
+
+    /** Mutual TLS: the gateway's unencrypted private key (PKCS#8, or PKCS#1 RSA). */
+    Optional<Path> clientKeyFile();
   }
 
   interface Kinesis {
@@ -103,5 +120,19 @@ public interface GatewayConfig {
     /** Readings older than this are refused (a device replaying a week-old buffer). */
     @WithDefault("1d")
     Duration maxAge();
+  }
+
+  interface DeadLetter {
+    /** Refused messages go here as JSON envelopes (docs/contracts/dead-letters.md). */
+    @WithDefault("smartbuilding-telemetry-dlq")
+    String stream();
+
+    /** Shards of the dead-letter stream when the gateway creates it ({@code create-stream}). */
+    @WithDefault("1")
+    int shards();
+
+    /** Raw payload bytes kept in a dead letter; the rest is cut off (the envelope says so). */
+    @WithDefault("65536")
+    int maxPayloadBytes();
   }
 }

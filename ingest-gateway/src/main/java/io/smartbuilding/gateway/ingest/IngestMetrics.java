@@ -17,6 +17,7 @@ public class IngestMetrics implements WriterMetrics {
   private final Counter received;
   private final Counter forwarded;
   private final Counter retried;
+  private final Counter deadLettered;
   private final DistributionSummary batchMessages;
   private final DistributionSummary batchRecords;
   private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
@@ -26,6 +27,7 @@ public class IngestMetrics implements WriterMetrics {
     this.received = registry.counter("gateway.messages.received");
     this.forwarded = registry.counter("gateway.messages.forwarded");
     this.retried = registry.counter("gateway.kinesis.records.retried");
+    this.deadLettered = registry.counter("gateway.messages.dead.lettered");
     this.batchMessages = registry.summary("gateway.batch.messages");
     this.batchRecords = registry.summary("gateway.batch.kinesis.records");
     for (RejectReason reason : RejectReason.values()) {
@@ -43,6 +45,37 @@ public class IngestMetrics implements WriterMetrics {
 
   public double rejectedCount(RejectReason reason) {
     return rejected.get(reason).count();
+  }
+
+  public double deadLetteredCount() {
+    return deadLettered.count();
+  }
+
+  /**
+   * What the dead-letter writer reports: stored messages count as dead-lettered (not forwarded);
+   * refused and retried Kinesis records are counted together with the telemetry stream's.
+   */
+  public WriterMetrics deadLetterWriter() {
+    IngestMetrics self = this;
+    return new WriterMetrics() {
+      @Override
+      public void batch(int messages, int records) {}
+
+      @Override
+      public void forwarded(int messages) {
+        deadLettered.increment(messages);
+      }
+
+      @Override
+      public void recordRefused(String errorCode) {
+        self.recordRefused(errorCode);
+      }
+
+      @Override
+      public void retried(int records) {
+        self.retried(records);
+      }
+    };
   }
 
   public double forwardedCount() {

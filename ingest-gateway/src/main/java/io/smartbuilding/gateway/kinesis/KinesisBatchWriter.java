@@ -50,15 +50,21 @@ public final class KinesisBatchWriter {
   private volatile long shutdownDeadlineNanos = Long.MAX_VALUE;
   private ShardMap shardMap = ShardMap.singleShard();
   private long shardMapAgeNanos = Long.MIN_VALUE;
+  private boolean shardMapStale = false;
   private long lastFailureLogNanos = System.nanoTime() - FAILURE_LOG_INTERVAL.toNanos() - 1;
 
   public KinesisBatchWriter(RecordSink sink, Settings settings, WriterMetrics metrics) {
+    this("kinesis-batch-writer", sink, settings, metrics);
+  }
+
+  /** {@code name} names the thread, so the telemetry and dead-letter writers differ in dumps. */
+  public KinesisBatchWriter(String name, RecordSink sink, Settings settings, WriterMetrics metrics) {
     this.sink = sink;
     this.settings = settings;
     this.metrics = metrics;
     this.aggregator = new RecordAggregator(settings.maxRecordBytes());
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-    this.thread = new Thread(this::run, "kinesis-batch-writer");
+    this.thread = new Thread(this::run, name);
   }
 
   public void start() {
@@ -159,7 +165,11 @@ public final class KinesisBatchWriter {
         return;
       }
       Thread.sleep(backoff(attempt++).toMillis());
-      pending = failed;
+      // Re-aggregated for the current shards: after a resharding the old aggregates would land in a
+      // shard that does not own all their keys.
+      List<PendingMessage> messages = new ArrayList<>();
+      failed.forEach(r -> messages.addAll(r.messages()));
+      pending = aggregator.aggregate(messages, currentShardMap());
     }
   }
 
@@ -179,6 +189,11 @@ public final class KinesisBatchWriter {
       if (error.isPresent()) {
         failed.add(record);
         metrics.recordRefused(error.get());
+        if (RecordSink.STALE_SHARD_MAP.equals(error.get()) && !shardMapStale) {
+          shardMapStale = true;
+          LOG.warnf("record for shard %s was stored elsewhere: shards changed, listing them again",
+              record.shardId());
+        }
       } else {
         for (PendingMessage m : record.messages()) {
           m.acknowledgement().acknowledge();
@@ -226,9 +241,12 @@ public final class KinesisBatchWriter {
 
   private ShardMap currentShardMap() {
     long now = System.nanoTime();
-    if (shardMapAgeNanos == Long.MIN_VALUE || now - shardMapAgeNanos > SHARD_MAP_REFRESH.toNanos()) {
+    if (shardMapStale
+        || shardMapAgeNanos == Long.MIN_VALUE
+        || now - shardMapAgeNanos > SHARD_MAP_REFRESH.toNanos()) {
       try {
         shardMap = sink.shardMap();
+        shardMapStale = false;
       } catch (RuntimeException e) {
         LOG.warnf("could not list shards, keeping the previous shard map: %s", e.toString());
       }

@@ -37,8 +37,19 @@ public final class KinesisRecordSink implements RecordSink {
     }
     PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
     List<Optional<String>> results = new ArrayList<>(records.size());
-    for (PutRecordsResultEntry e : response.records()) {
-      results.add(Optional.ofNullable(e.errorCode()));
+    List<PutRecordsResultEntry> entriesOut = response.records();
+    for (int i = 0; i < entriesOut.size(); i++) {
+      PutRecordsResultEntry e = entriesOut.get(i);
+      String expectedShard = i < records.size() ? records.get(i).shardId() : null;
+      if (e.errorCode() != null) {
+        results.add(Optional.of(e.errorCode()));
+      } else if (expectedShard != null
+          && !ShardMap.UNKNOWN_SHARD_ID.equals(expectedShard)
+          && !expectedShard.equals(e.shardId())) {
+        results.add(Optional.of(STALE_SHARD_MAP));
+      } else {
+        results.add(Optional.empty());
+      }
     }
     return results;
   }

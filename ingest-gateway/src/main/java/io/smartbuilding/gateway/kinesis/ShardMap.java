@@ -29,10 +29,15 @@ public final class ShardMap {
     this.shards = List.copyOf(sorted);
   }
 
-  /** A single shard covering the whole key space. */
+  /** The id of the placeholder shard used until the real shards are listed. */
+  public static final String UNKNOWN_SHARD_ID = "unknown";
+
+  /** A single shard covering the whole key space: the placeholder until shards are listed. */
   public static ShardMap singleShard() {
     return new ShardMap(
-        List.of(new Shard("shard-0", BigInteger.ZERO, BigInteger.TWO.pow(128).subtract(BigInteger.ONE))));
+        List.of(
+            new Shard(
+                UNKNOWN_SHARD_ID, BigInteger.ZERO, BigInteger.TWO.pow(128).subtract(BigInteger.ONE))));
   }
 
   public Shard shardFor(String partitionKey) {

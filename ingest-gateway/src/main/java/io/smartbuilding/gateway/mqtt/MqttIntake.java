@@ -3,10 +3,13 @@ package io.smartbuilding.gateway.mqtt;
 import io.smartbuilding.contracts.telemetry.InvalidTelemetryException;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.gateway.config.GatewayConfig;
+import io.smartbuilding.gateway.deadletter.DeadLetter;
+import io.smartbuilding.gateway.deadletter.DeadLetterEnvelope;
 import io.smartbuilding.gateway.ingest.IngestMetrics;
 import io.smartbuilding.gateway.ingest.PendingMessage;
 import io.smartbuilding.gateway.ingest.TelemetryValidator;
 import io.smartbuilding.gateway.kinesis.KinesisBatchWriter;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -19,9 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The MQTT side of the gateway. Acknowledgements are manual: a valid QoS 1 message is acknowledged
- * only when the Kinesis writer has stored it, an invalid one at once (after counting it), since
- * redelivering it would not make it valid. With a persistent session, what is unacknowledged when
- * the gateway dies is delivered again when it comes back.
+ * only when the Kinesis writer has stored it, an invalid one when its dead letter is stored in the
+ * dead-letter stream (redelivering it would not make it valid, but it must not vanish). With a
+ * persistent session, what is unacknowledged when the gateway dies is delivered again when it
+ * comes back.
  */
 public final class MqttIntake implements MqttCallbackExtended {
 
@@ -32,6 +36,9 @@ public final class MqttIntake implements MqttCallbackExtended {
   private final GatewayConfig.Mqtt config;
   private final TelemetryValidator validator;
   private final KinesisBatchWriter writer;
+  private final KinesisBatchWriter deadLetters;
+  private final DeadLetterEnvelope envelope;
+  private final Clock clock;
   private final IngestMetrics metrics;
   private final AtomicLong rejects = new AtomicLong();
   private final MqttAsyncClient client;
@@ -41,11 +48,17 @@ public final class MqttIntake implements MqttCallbackExtended {
       GatewayConfig.Mqtt config,
       TelemetryValidator validator,
       KinesisBatchWriter writer,
+      KinesisBatchWriter deadLetters,
+      DeadLetterEnvelope envelope,
+      Clock clock,
       IngestMetrics metrics)
       throws MqttException {
     this.config = config;
     this.validator = validator;
     this.writer = writer;
+    this.deadLetters = deadLetters;
+    this.envelope = envelope;
+    this.clock = clock;
     this.metrics = metrics;
     this.client = new MqttAsyncClient(config.brokerUrl(), config.clientId(), new MemoryPersistence());
     client.setManualAcks(true);
@@ -61,7 +74,16 @@ public final class MqttIntake implements MqttCallbackExtended {
     options.setMaxInflight(1000);
     config.username().ifPresent(options::setUserName);
     config.password().ifPresent(p -> options.setPassword(p.toCharArray()));
-    LOG.infof("connecting to %s as %s", config.brokerUrl(), config.clientId());
+    GatewayConfig.Tls tls = config.tls();
+    if (tls.caFile().isPresent()
+        || tls.clientCertFile().isPresent()
+        || tls.clientKeyFile().isPresent()) {
+      options.setSocketFactory(
+          PemTlsContext.create(tls.caFile(), tls.clientCertFile(), tls.clientKeyFile())
+              .getSocketFactory());
+    }
+    LOG.infof("connecting to %s as %s%s", config.brokerUrl(), config.clientId(),
+        tls.clientCertFile().isPresent() ? " (mutual TLS)" : "");
     client.connect(options).waitForCompletion(30_000);
   }
 
@@ -117,7 +139,12 @@ public final class MqttIntake implements MqttCallbackExtended {
       if (n <= 20 || n % REJECT_LOG_SAMPLING == 0) {
         LOG.warnf("rejected message #%d on %s: %s: %s", n, topic, e.reason(), e.getMessage());
       }
-      acknowledge(message);
+      // Acknowledged once the dead letter is stored, like a valid message once it is forwarded.
+      DeadLetter letter =
+          new DeadLetter(e.reason(), e.getMessage(), topic, clock.instant(), payload);
+      deadLetters.submit(
+          new PendingMessage(
+              letter.partitionKey(), envelope.encode(letter), () -> acknowledge(message)));
       return;
     }
     // Blocks while the writer's queue is full: Paho then stops reading the socket, and the broker

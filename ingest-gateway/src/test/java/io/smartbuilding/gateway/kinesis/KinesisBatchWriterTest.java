@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.smartbuilding.contracts.kinesis.AggregatedRecord;
 import io.smartbuilding.gateway.ingest.PendingMessage;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,51 @@ class KinesisBatchWriterTest {
     assertThat(calls.get()).isGreaterThanOrEqualTo(5);
     assertThat(metrics.retried.get()).isGreaterThan(0);
     assertThat(writer.failingFor()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void rewritesForTheNewShardsWhenKinesisStoredARecordInAnotherShard() throws Exception {
+    BigInteger half = BigInteger.TWO.pow(127);
+    ShardMap before = new ShardMap(List.of(
+        new ShardMap.Shard("parent", BigInteger.ZERO, BigInteger.TWO.pow(128).subtract(BigInteger.ONE))));
+    ShardMap after = new ShardMap(List.of(
+        new ShardMap.Shard("child-0", BigInteger.ZERO, half.subtract(BigInteger.ONE)),
+        new ShardMap.Shard("child-1", half, BigInteger.TWO.pow(128).subtract(BigInteger.ONE))));
+    AtomicInteger listings = new AtomicInteger();
+    Set<String> shardsWritten = ConcurrentHashMap.newKeySet();
+    writer = new KinesisBatchWriter(new RecordSink() {
+      @Override
+      public List<Optional<String>> put(List<OutgoingRecord> records) {
+        // The stream was split: an aggregate for "parent" lands in one child, which does not own
+        // every key in it.
+        List<Optional<String>> results = new ArrayList<>();
+        for (OutgoingRecord r : records) {
+          if (r.shardId().equals("parent")) {
+            results.add(Optional.of(RecordSink.STALE_SHARD_MAP));
+          } else {
+            shardsWritten.add(r.shardId());
+            store(r);
+            results.add(Optional.empty());
+          }
+        }
+        return results;
+      }
+
+      @Override
+      public ShardMap shardMap() {
+        return listings.getAndIncrement() == 0 ? before : after;
+      }
+    }, SETTINGS, metrics);
+    writer.start();
+
+    for (int i = 0; i < 20; i++) {
+      writer.submit(message("m" + i));
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() == 20);
+    assertThat(listings.get()).isGreaterThanOrEqualTo(2);
+    assertThat(shardsWritten).containsExactlyInAnyOrder("child-0", "child-1");
+    assertThat(stored).containsExactlyInAnyOrderElementsOf(acknowledged);
   }
 
   @Test
