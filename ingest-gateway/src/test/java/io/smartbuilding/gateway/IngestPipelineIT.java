@@ -118,6 +118,8 @@ class IngestPipelineIT {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       var body = given().get("/q/metrics").then()
           .body(containsString("gateway_messages_forwarded_total " + (DEVICES * PER_DEVICE) + ".0"))
+          .body(containsString("gateway_lag_seconds_count " + (DEVICES * PER_DEVICE) + ".0"))
+          .body(containsString("gateway_forward_latency_seconds_count " + (DEVICES * PER_DEVICE) + ".0"))
           .body(containsString("gateway_messages_dead_lettered_total " + bad.size() + ".0"));
       byReason.forEach((reason, n) -> body.body(containsString(
           "gateway_messages_rejected_total{reason=\"" + reason + "\"} " + n + ".0")));

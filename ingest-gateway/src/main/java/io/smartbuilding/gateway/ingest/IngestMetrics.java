@@ -3,9 +3,12 @@ package io.smartbuilding.gateway.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smartbuilding.contracts.telemetry.RejectReason;
 import io.smartbuilding.gateway.kinesis.WriterMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -21,6 +24,8 @@ public class IngestMetrics implements WriterMetrics {
   private final DistributionSummary batchMessages;
   private final DistributionSummary batchRecords;
   private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+  private final Timer endToEndLag;
+  private final Timer gatewayLatency;
 
   public IngestMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -30,6 +35,16 @@ public class IngestMetrics implements WriterMetrics {
     this.deadLettered = registry.counter("gateway.messages.dead.lettered");
     this.batchMessages = registry.summary("gateway.batch.messages");
     this.batchRecords = registry.summary("gateway.batch.kinesis.records");
+    this.endToEndLag =
+        Timer.builder("gateway.lag")
+            .description("From the device's reading (its ts) to the message stored in Kinesis")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.gatewayLatency =
+        Timer.builder("gateway.forward.latency")
+            .description("From the message's arrival at the gateway to it stored in Kinesis")
+            .publishPercentileHistogram()
+            .register(registry);
     for (RejectReason reason : RejectReason.values()) {
       rejected.put(reason, registry.counter("gateway.messages.rejected", "reason", reason.name()));
     }
@@ -37,6 +52,14 @@ public class IngestMetrics implements WriterMetrics {
 
   public void received() {
     received.increment();
+  }
+
+  /** A valid message is stored in Kinesis: how old its reading is, and how long the gateway took. */
+  public void stored(Instant readAt, Instant receivedAt, Instant storedAt) {
+    // Device clocks may run ahead (the validator allows some skew): a negative lag counts as zero.
+    Duration lag = Duration.between(readAt, storedAt);
+    endToEndLag.record(lag.isNegative() ? Duration.ZERO : lag);
+    gatewayLatency.record(Duration.between(receivedAt, storedAt));
   }
 
   public void rejected(RejectReason reason) {

@@ -10,6 +10,7 @@ import io.smartbuilding.gateway.ingest.PendingMessage;
 import io.smartbuilding.gateway.ingest.TelemetryValidator;
 import io.smartbuilding.gateway.kinesis.KinesisBatchWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -149,7 +150,16 @@ public final class MqttIntake implements MqttCallbackExtended {
     }
     // Blocks while the writer's queue is full: Paho then stops reading the socket, and the broker
     // holds the rest (TCP and MQTT in-flight limits are the flow control).
-    writer.submit(new PendingMessage(telemetry.deviceId(), payload, () -> acknowledge(message)));
+    Instant receivedAt = clock.instant();
+    Instant readAt = telemetry.ts();
+    writer.submit(
+        new PendingMessage(
+            telemetry.deviceId(),
+            payload,
+            () -> {
+              acknowledge(message);
+              metrics.stored(readAt, receivedAt, clock.instant());
+            }));
   }
 
   @Override
