@@ -55,6 +55,7 @@ public record JobConfig(
   public static final String OVERHEAT_LIMIT_C = "rules.overheat.limit-c";
   public static final String OVERHEAT_HYSTERESIS_C = "rules.overheat.hysteresis-c";
   public static final String OFFLINE_AFTER_SECONDS = "rules.offline.after-seconds";
+  public static final String MAX_LATENESS_SECONDS = "rules.max-lateness-seconds";
   public static final String CHECKPOINT_INTERVAL_MS = "checkpoint.interval-ms";
   public static final String CHECKPOINT_DIR = "checkpoint.dir";
   public static final String LOCAL = "local";
@@ -80,6 +81,7 @@ public record JobConfig(
           OVERHEAT_LIMIT_C,
           OVERHEAT_HYSTERESIS_C,
           OFFLINE_AFTER_SECONDS,
+          MAX_LATENESS_SECONDS,
           CHECKPOINT_INTERVAL_MS,
           CHECKPOINT_DIR,
           LOCAL,
@@ -137,7 +139,10 @@ public record JobConfig(
             number(params, OVERHEAT_HYSTERESIS_C, HealthRules.DEFAULT_OVERHEAT_HYSTERESIS_C),
             Duration.ofSeconds(
                 positiveLong(
-                    params, OFFLINE_AFTER_SECONDS, HealthRules.DEFAULT_OFFLINE_AFTER.toSeconds())));
+                    params, OFFLINE_AFTER_SECONDS, HealthRules.DEFAULT_OFFLINE_AFTER.toSeconds())),
+            Duration.ofSeconds(
+                nonNegativeLong(
+                    params, MAX_LATENESS_SECONDS, HealthRules.DEFAULT_MAX_LATENESS.toSeconds())));
     return new JobConfig(
         kinesis,
         dynamoDb,
@@ -223,18 +228,29 @@ public record JobConfig(
     }
   }
 
-  private static long positiveLong(ParameterTool params, String key, long defaultValue) {
-    Optional<String> value = text(params, key);
-    long result;
-    try {
-      result = value.map(Long::parseLong).orElse(defaultValue);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          key + " must be a whole number, got '" + value.get() + "'");
+  private static long nonNegativeLong(ParameterTool params, String key, long defaultValue) {
+    long result = wholeNumber(params, key, defaultValue);
+    if (result < 0) {
+      throw new IllegalArgumentException(key + " must be >= 0, got " + result);
     }
+    return result;
+  }
+
+  private static long positiveLong(ParameterTool params, String key, long defaultValue) {
+    long result = wholeNumber(params, key, defaultValue);
     if (result <= 0) {
       throw new IllegalArgumentException(key + " must be positive, got " + result);
     }
     return result;
+  }
+
+  private static long wholeNumber(ParameterTool params, String key, long defaultValue) {
+    Optional<String> value = text(params, key);
+    try {
+      return value.map(Long::parseLong).orElse(defaultValue);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key + " must be a whole number, got '" + value.get() + "'");
+    }
   }
 }

@@ -58,6 +58,7 @@ class JobConfigTest {
             "dynamodb.create-tables=true",
             "rules.overheat.limit-c=55.5",
             "rules.offline.after-seconds=20",
+            "rules.max-lateness-seconds=0",
             "checkpoint.dir=file:///tmp/checkpoints",
             "local=true",
             ""));
@@ -81,7 +82,8 @@ class JobConfigTest {
     assertThat(config.dynamoDb().tables().deviceHealth())
         .isEqualTo(TableNames.defaults().deviceHealth());
     assertThat(config.dynamoDb().createTables()).isTrue();
-    assertThat(config.rules()).isEqualTo(new HealthRules(55.5, 2.0, Duration.ofSeconds(20)));
+    assertThat(config.rules())
+        .isEqualTo(new HealthRules(55.5, 2.0, Duration.ofSeconds(20), Duration.ZERO));
     assertThat(config.checkpointDir()).contains("file:///tmp/checkpoints");
     assertThat(config.local()).isTrue();
     assertThat(config.webUiPort()).isEqualTo(18081);
@@ -118,6 +120,8 @@ class JobConfigTest {
         .hasMessageContaining("set both or neither");
     assertThatThrownBy(() -> JobConfig.fromArgs("--rules.offline.after-seconds", "0"))
         .hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--rules.max-lateness-seconds", "-1"))
+        .hasMessageContaining("rules.max-lateness-seconds must be >= 0");
     assertThatThrownBy(() -> JobConfig.fromArgs("--rules.overheat.limit-c", "hot"))
         .hasMessageContaining("must be a number");
     assertThatThrownBy(() -> JobConfig.fromArgs("--local", "yes"))

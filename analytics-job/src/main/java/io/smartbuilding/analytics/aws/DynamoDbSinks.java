@@ -14,6 +14,13 @@ public final class DynamoDbSinks {
   /** Short, so the demo shows changes within a second; checkpoints flush in any case. */
   static final long MAX_TIME_IN_BUFFER_MS = 500;
 
+  /**
+   * One batch in flight per sink writer. With several, two versions of one item (a device's health,
+   * an alert going from open to resolved) can land in the wrong order and the older one stays:
+   * FailureRecoveryIT saw exactly that when a whole stream was read at once.
+   */
+  static final int MAX_IN_FLIGHT_REQUESTS = 1;
+
   private DynamoDbSinks() {}
 
   /**
@@ -31,6 +38,7 @@ public final class DynamoDbSinks {
         .setOverwriteByPartitionKeys(List.of(keyAttribute))
         .setDynamoDbProperties(aws.connectorProperties())
         .setMaxTimeInBufferMS(MAX_TIME_IN_BUFFER_MS)
+        .setMaxInFlightRequests(MAX_IN_FLIGHT_REQUESTS)
         .build();
   }
 }

@@ -243,12 +243,56 @@ class DeviceHealthFunctionTest {
         .containsOnly(DeviceStatus.OK);
   }
 
+  @Test
+  void setsAsideReadingsOlderThanTheMaxLatenessAndKeepsTheHealth() throws Exception {
+    // default max lateness: 5 minutes behind the last accepted ts
+    process(temperature(10, T0, 21.0));
+    process(temperature(11, T0.minusSeconds(301), 75.0)); // late: would open an OVERHEAT alert
+    process(temperature(12, T0.minusSeconds(300), 22.0)); // on the edge: accepted
+
+    assertThat(late()).extracting(Telemetry::seq).containsExactly(11L);
+    assertThat(alerts()).isEmpty();
+    assertThat(health()).extracting(DeviceHealth::lastSeq).containsExactly(10L, 12L);
+  }
+
+  @Test
+  void aLateReadingDoesNotKeepASilentDeviceOnline() throws Exception {
+    process(temperature(1, T0.plusSeconds(600), 21.0));
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis() / 2);
+    process(temperature(2, T0, 21.0)); // late: the device is not heard from
+
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis());
+    assertThat(alerts()).extracting(Alert::type).containsExactly(AlertType.OFFLINE);
+    assertThat(late()).hasSize(1);
+  }
+
+  @Test
+  void zeroLatenessSetsAsideEveryReadingBehindTheLastAccepted() throws Exception {
+    harness.close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new DeviceHealthFunction(new HealthRules(60.0, 2.0, OFFLINE_AFTER, Duration.ZERO)),
+            Telemetry::deviceId,
+            Types.STRING);
+    process(temperature(5, T0, 21.0));
+    process(temperature(6, T0.minusMillis(1), 21.0));
+    process(temperature(7, T0, 21.0));
+
+    assertThat(late()).extracting(Telemetry::seq).containsExactly(6L);
+    assertThat(health()).extracting(DeviceHealth::lastSeq).containsExactly(5L, 7L);
+  }
+
   private void process(Telemetry reading) throws Exception {
     harness.processElement(reading, reading.ts().toEpochMilli());
   }
 
   private List<DeviceHealth> health() {
     return harness.extractOutputValues();
+  }
+
+  private List<Telemetry> late() {
+    var side = harness.getSideOutput(DeviceHealthFunction.LATE);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
   }
 
   private List<Alert> alerts() {
