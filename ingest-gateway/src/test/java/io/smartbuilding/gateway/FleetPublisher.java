@@ -5,6 +5,8 @@ import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import io.smartbuilding.contracts.telemetry.TelemetryTopic;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -43,6 +45,20 @@ final class FleetPublisher implements AutoCloseable {
   static Telemetry reading(String deviceId, long seq) {
     return new Telemetry(deviceId, "b1", 1, "f1-east", DeviceType.ZONE_SENSOR, Instant.now(), seq,
         Map.of("temperatureC", 21.5, "humidityPct", 40.0));
+  }
+
+  /** The {@code deviceId#seq} keys of every message this fleet publishes that are not in {@code copies}. */
+  List<String> missingFrom(Map<String, Integer> copies) {
+    List<String> missing = new ArrayList<>();
+    for (int d = 0; d < devices; d++) {
+      for (int seq = 1; seq <= rounds; seq++) {
+        String key = deviceId(d) + "#" + seq;
+        if (!copies.containsKey(key)) {
+          missing.add(key);
+        }
+      }
+    }
+    return missing;
   }
 
   int total() {

@@ -3,14 +3,11 @@ package io.smartbuilding.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.smartbuilding.contracts.telemetry.Telemetry;
-import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import io.smartbuilding.contracts.testing.LocalAwsClients;
 import io.smartbuilding.contracts.testing.LocalStandIns;
 import io.smartbuilding.contracts.testing.LoopbackProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,18 +47,11 @@ class SharedSubscriptionIT {
       await().atMost(Duration.ofSeconds(90)).until(() -> a.readiness() == 200 && b.readiness() == 200);
       fleet.start().join();
 
-      Map<String, Integer> copies = new HashMap<>();
-      TelemetryCodec codec = new TelemetryCodec();
+      Map<String, Integer> copies;
       try (KinesisClient client = LocalAwsClients.kinesis(kinesis)) {
-        StreamTail tail = new StreamTail(client, "shared-it");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-          for (StreamTail.Entry e : tail.poll()) {
-            Telemetry t = codec.decode(e.data());
-            copies.merge(t.deviceId() + "#" + t.seq(), 1, Integer::sum);
-          }
-          return copies.size() >= fleet.total();
-        });
+        copies = StreamTail.telemetryCopies(client, "shared-it", fleet.total(), Duration.ofSeconds(60));
       }
+      assertThat(fleet.missingFrom(copies)).as("messages never stored").isEmpty();
       assertThat(copies).hasSize(fleet.total());
       await().atMost(Duration.ofSeconds(10))
           .until(() -> a.forwarded() + b.forwarded() == fleet.total());

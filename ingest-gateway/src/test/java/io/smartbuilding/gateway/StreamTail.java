@@ -1,7 +1,13 @@
 package io.smartbuilding.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import io.smartbuilding.contracts.kinesis.AggregatedRecord;
+import io.smartbuilding.contracts.telemetry.Telemetry;
+import io.smartbuilding.contracts.telemetry.TelemetryCodec;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,5 +57,25 @@ final class StreamTail {
       }
     }
     return entries;
+  }
+
+  /**
+   * Reads the stream from the start until {@code distinct} different telemetry messages were seen,
+   * and returns how many copies of each {@code deviceId#seq} arrived (more than one is a duplicate,
+   * which at-least-once delivery allows).
+   */
+  static Map<String, Integer> telemetryCopies(
+      KinesisClient kinesis, String stream, int distinct, Duration timeout) {
+    Map<String, Integer> copies = new HashMap<>();
+    TelemetryCodec codec = new TelemetryCodec();
+    StreamTail tail = new StreamTail(kinesis, stream);
+    await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+      for (Entry e : tail.poll()) {
+        Telemetry t = codec.decode(e.data());
+        copies.merge(t.deviceId() + "#" + t.seq(), 1, Integer::sum);
+      }
+      return copies.size() >= distinct;
+    });
+    return copies;
   }
 }
