@@ -214,8 +214,8 @@ public final class SimulatorCommand implements Callable<Integer> {
       names = "--key",
       paramLabel = "PEM",
       description =
-          "Client private key, unencrypted PKCS#8 (BEGIN PRIVATE KEY); convert others with"
-              + " `openssl pkcs8 -topk8 -nocrypt`.")
+          "Client private key, unencrypted: PKCS#8 (BEGIN PRIVATE KEY, RSA or EC) or PKCS#1 RSA;"
+              + " convert others with `openssl pkcs8 -topk8 -nocrypt`.")
   Path keyFile;
 
   @Spec CommandSpec spec;

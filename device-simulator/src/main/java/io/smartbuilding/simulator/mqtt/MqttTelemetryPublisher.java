@@ -1,5 +1,6 @@
 package io.smartbuilding.simulator.mqtt;
 
+import io.smartbuilding.contracts.mqtt.PemTlsContext;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import java.time.Duration;
@@ -91,7 +92,9 @@ public final class MqttTelemetryPublisher implements TelemetrySink {
     // The broker tells subscribers this connection died without a goodbye; "online" replaces it.
     options.setWill(settings.statusTopic(), OFFLINE, 1, true);
     if (!settings.tls().isEmpty()) {
-      options.setSocketFactory(PemSocketFactory.of(settings.tls()));
+      TlsFiles tls = settings.tls();
+      options.setSocketFactory(
+          PemTlsContext.create(tls.caFile(), tls.certFile(), tls.keyFile()).getSocketFactory());
     }
     options.setConnectionTimeout(10);
     options.setKeepAliveInterval(30);

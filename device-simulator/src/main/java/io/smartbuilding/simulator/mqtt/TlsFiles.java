@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * PEM files for a TLS connection: the CA that signed the broker's certificate and, for mutual TLS
- * (AWS IoT Core), the client's certificate and its PKCS#8 private key.
+ * (AWS IoT Core), the client's certificate and its private key (read by contracts' PemTlsContext).
  */
 public record TlsFiles(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile) {
 

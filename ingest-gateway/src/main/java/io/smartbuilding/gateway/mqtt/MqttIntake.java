@@ -1,5 +1,6 @@
 package io.smartbuilding.gateway.mqtt;
 
+import io.smartbuilding.contracts.mqtt.PemTlsContext;
 import io.smartbuilding.contracts.telemetry.InvalidTelemetryException;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.gateway.config.GatewayConfig;

@@ -1,5 +1,7 @@
 package io.smartbuilding.gateway.mqtt;
 
+import io.smartbuilding.contracts.testing.TestCertificates;
+import io.smartbuilding.contracts.mqtt.PemTlsContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.smartbuilding.gateway.mqtt;
+package io.smartbuilding.contracts.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Makes a throw-away CA and certificates with openssl in a test's temporary folder: nothing secret
  * is committed. "broker" is valid for 127.0.0.1/localhost; "stranger" is self-signed.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
   private final Path dir;
 
@@ -18,7 +18,7 @@ final class TestCertificates {
     this.dir = dir;
   }
 
-  static TestCertificates create(Path dir) throws Exception {
+  public static TestCertificates create(Path dir) throws Exception {
     TestCertificates c = new TestCertificates(dir);
     Files.writeString(dir.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
     c.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=test-ca",
@@ -34,7 +34,7 @@ final class TestCertificates {
     return c;
   }
 
-  Path file(String name) {
+  public Path file(String name) {
     Path f = dir.resolve(name);
     if (!Files.exists(f)) {
       throw new IllegalStateException("openssl did not make " + f);

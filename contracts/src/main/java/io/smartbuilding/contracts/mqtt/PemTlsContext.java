@@ -1,4 +1,4 @@
-package io.smartbuilding.gateway.mqtt;
+package io.smartbuilding.contracts.mqtt;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +26,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A TLS context for the broker connection built from PEM files with the JDK alone: the CA that
- * signed the broker's certificate (the JDK trust store when absent) and, for mutual TLS, the
- * gateway's certificate chain and private key. Keys: unencrypted PKCS#8 ({@code BEGIN PRIVATE
+ * A TLS context for an MQTT client (the gateway, the simulator) built from PEM files with the JDK
+ * alone: the CA that signed the broker's certificate (the JDK trust store when absent) and, for
+ * mutual TLS as AWS IoT Core requires, the client's certificate chain and private key. Keys: unencrypted PKCS#8 ({@code BEGIN PRIVATE
  * KEY}, RSA or EC) or PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}).
  */
 public final class PemTlsContext {
@@ -43,7 +43,7 @@ public final class PemTlsContext {
       Optional<Path> caFile, Optional<Path> clientCertFile, Optional<Path> clientKeyFile) {
     if (clientCertFile.isPresent() != clientKeyFile.isPresent()) {
       throw new IllegalArgumentException(
-          "mutual TLS needs both gateway.mqtt.tls.client-cert-file and client-key-file");
+          "mutual TLS needs both a client certificate file and a client key file");
     }
     try {
       KeyManager[] keys =

@@ -1,4 +1,6 @@
-package io.smartbuilding.gateway.mqtt;
+package io.smartbuilding.contracts.mqtt;
+
+import io.smartbuilding.contracts.testing.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +69,7 @@ class PemTlsContextTest {
         .hasMessageContaining("no private key");
     assertThatThrownBy(() -> PemTlsContext.create(
             Optional.of(file("ca.pem")), Optional.of(file("gateway.pem")), Optional.empty()))
-        .hasMessageContaining("client-key-file");
+        .hasMessageContaining("client key file");
   }
 
   @Test
