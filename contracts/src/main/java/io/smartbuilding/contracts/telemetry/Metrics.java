@@ -30,6 +30,9 @@ public final class Metrics {
   public static final String TRIPS = "trips";
   public static final String DOOR_FAULTS = "doorFaults";
 
+  /** Battery-powered (wireless) devices only, whatever their type; not in {@link #reportedBy}. */
+  public static final String BATTERY_PCT = "batteryPct";
+
   private Metrics() {}
 
   public static List<String> reportedBy(DeviceType type) {

@@ -1,5 +1,6 @@
 package io.smartbuilding.simulator.physics;
 
+import io.smartbuilding.contracts.telemetry.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,7 +14,7 @@ public final class Battery {
    * The metric wireless devices add. Not in the contracts' {@code Metrics} yet: a contract change
    * wish, until then it is defined here.
    */
-  public static final String METRIC = "batteryPct";
+  public static final String METRIC = Metrics.BATTERY_PCT;
 
   private static final double PCT_PER_DAY = 0.08;
 
