@@ -8,6 +8,8 @@ import io.smartbuilding.analytics.health.HealthRules;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
+import io.smartbuilding.contracts.tables.MetricHistoryTable;
+import io.smartbuilding.contracts.tables.RuleTable;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +53,8 @@ public record JobConfig(
   public static final String DYNAMODB_TABLE_DEVICE_HEALTH = "dynamodb.table.device-health";
   public static final String DYNAMODB_TABLE_ALERTS = "dynamodb.table.alerts";
   public static final String DYNAMODB_TABLE_BUILDINGS = "dynamodb.table.buildings";
+  public static final String DYNAMODB_TABLE_METRIC_HISTORY = "dynamodb.table.metric-history";
+  public static final String DYNAMODB_TABLE_RULES = "dynamodb.table.rules";
   public static final String DYNAMODB_CREATE_TABLES = "dynamodb.create-tables";
   public static final String OVERHEAT_LIMIT_C = "rules.overheat.limit-c";
   public static final String OVERHEAT_HYSTERESIS_C = "rules.overheat.hysteresis-c";
@@ -77,6 +81,8 @@ public record JobConfig(
           DYNAMODB_TABLE_DEVICE_HEALTH,
           DYNAMODB_TABLE_ALERTS,
           DYNAMODB_TABLE_BUILDINGS,
+          DYNAMODB_TABLE_METRIC_HISTORY,
+          DYNAMODB_TABLE_RULES,
           DYNAMODB_CREATE_TABLES,
           OVERHEAT_LIMIT_C,
           OVERHEAT_HYSTERESIS_C,
@@ -131,7 +137,10 @@ public record JobConfig(
             new TableNames(
                 text(params, DYNAMODB_TABLE_DEVICE_HEALTH).orElse(DeviceHealthTable.DEFAULT_NAME),
                 text(params, DYNAMODB_TABLE_ALERTS).orElse(AlertTable.DEFAULT_NAME),
-                text(params, DYNAMODB_TABLE_BUILDINGS).orElse(BuildingTable.DEFAULT_NAME)),
+                text(params, DYNAMODB_TABLE_BUILDINGS).orElse(BuildingTable.DEFAULT_NAME),
+                text(params, DYNAMODB_TABLE_METRIC_HISTORY)
+                    .orElse(MetricHistoryTable.DEFAULT_NAME),
+                text(params, DYNAMODB_TABLE_RULES).orElse(RuleTable.DEFAULT_NAME)),
             bool(params, DYNAMODB_CREATE_TABLES, false));
     HealthRules rules =
         new HealthRules(

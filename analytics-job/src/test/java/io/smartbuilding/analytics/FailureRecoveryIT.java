@@ -68,9 +68,9 @@ class FailureRecoveryIT {
   private static final int DEVICES = 20;
   private static final int ROUNDS = 20;
   private static final TableNames RECOVERED =
-      new TableNames("recovered-health", "recovered-alerts", "recovered-buildings");
+      TableNames.prefixed("recovered-");
   private static final TableNames REFERENCE =
-      new TableNames("reference-health", "reference-alerts", "reference-buildings");
+      TableNames.prefixed("reference-");
   private static final TelemetryCodec CODEC = new TelemetryCodec();
 
   @RegisterExtension

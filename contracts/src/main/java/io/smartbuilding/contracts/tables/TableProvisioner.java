@@ -22,10 +22,26 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 public final class TableProvisioner {
 
   /** The table names one deployment uses. */
-  public record TableNames(String deviceHealth, String alerts, String buildings) {
+  public record TableNames(
+      String deviceHealth, String alerts, String buildings, String metricHistory, String rules) {
     public static TableNames defaults() {
       return new TableNames(
-          DeviceHealthTable.DEFAULT_NAME, AlertTable.DEFAULT_NAME, BuildingTable.DEFAULT_NAME);
+          DeviceHealthTable.DEFAULT_NAME,
+          AlertTable.DEFAULT_NAME,
+          BuildingTable.DEFAULT_NAME,
+          MetricHistoryTable.DEFAULT_NAME,
+          RuleTable.DEFAULT_NAME);
+    }
+
+    /** Every table name with {@code prefix} in front: separate table sets in one test. */
+    public static TableNames prefixed(String prefix) {
+      TableNames d = defaults();
+      return new TableNames(
+          prefix + d.deviceHealth,
+          prefix + d.alerts,
+          prefix + d.buildings,
+          prefix + d.metricHistory,
+          prefix + d.rules);
     }
   }
 
@@ -57,11 +73,14 @@ public final class TableProvisioner {
                 string(AlertTable.ALERT_ID),
                 string(AlertTable.BUILDING_ID),
                 string(AlertTable.STATUS),
-                string(AlertTable.OPENED_AT))
+                string(AlertTable.OPENED_AT),
+                string(AlertTable.UPDATED_AT))
             .keySchema(hash(AlertTable.ALERT_ID))
             .globalSecondaryIndexes(
                 index(AlertTable.BY_BUILDING, AlertTable.BUILDING_ID, AlertTable.OPENED_AT),
-                index(AlertTable.BY_STATUS, AlertTable.STATUS, AlertTable.OPENED_AT))
+                index(AlertTable.BY_STATUS, AlertTable.STATUS, AlertTable.OPENED_AT),
+                index(
+                    AlertTable.BY_BUILDING_UPDATED, AlertTable.BUILDING_ID, AlertTable.UPDATED_AT))
             .build());
     create(
         CreateTableRequest.builder()
@@ -69,6 +88,26 @@ public final class TableProvisioner {
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .attributeDefinitions(string(BuildingTable.BUILDING_ID))
             .keySchema(hash(BuildingTable.BUILDING_ID))
+            .build());
+    create(
+        CreateTableRequest.builder()
+            .tableName(names.metricHistory())
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(
+                string(MetricHistoryTable.SERIES_ID), string(MetricHistoryTable.BUCKET_START))
+            .keySchema(
+                hash(MetricHistoryTable.SERIES_ID),
+                KeySchemaElement.builder()
+                    .attributeName(MetricHistoryTable.BUCKET_START)
+                    .keyType(KeyType.RANGE)
+                    .build())
+            .build());
+    create(
+        CreateTableRequest.builder()
+            .tableName(names.rules())
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(string(RuleTable.RULE_ID))
+            .keySchema(hash(RuleTable.RULE_ID))
             .build());
   }
 

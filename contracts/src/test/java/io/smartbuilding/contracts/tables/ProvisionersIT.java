@@ -47,11 +47,21 @@ class ProvisionersIT {
           .satisfies(k -> assertThat(k.attributeName()).isEqualTo(AlertTable.ALERT_ID));
       assertThat(alerts.globalSecondaryIndexes())
           .extracting(i -> i.indexName())
-          .containsExactlyInAnyOrder(AlertTable.BY_BUILDING, AlertTable.BY_STATUS);
+          .containsExactlyInAnyOrder(
+              AlertTable.BY_BUILDING, AlertTable.BY_STATUS, AlertTable.BY_BUILDING_UPDATED);
       assertThat(alerts.globalSecondaryIndexes())
           .allSatisfy(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.ACTIVE));
       assertThat(dynamo.listTables().tableNames())
-          .contains(DeviceHealthTable.DEFAULT_NAME, BuildingTable.DEFAULT_NAME);
+          .contains(
+              DeviceHealthTable.DEFAULT_NAME,
+              BuildingTable.DEFAULT_NAME,
+              MetricHistoryTable.DEFAULT_NAME,
+              RuleTable.DEFAULT_NAME);
+      TableDescription history =
+          dynamo.describeTable(b -> b.tableName(MetricHistoryTable.DEFAULT_NAME)).table();
+      assertThat(history.keySchema())
+          .extracting(k -> k.attributeName())
+          .containsExactly(MetricHistoryTable.SERIES_ID, MetricHistoryTable.BUCKET_START);
     }
   }
 

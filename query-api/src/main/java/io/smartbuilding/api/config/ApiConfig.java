@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
+import io.smartbuilding.contracts.tables.MetricHistoryTable;
+import io.smartbuilding.contracts.tables.RuleTable;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
 
 /** Everything query-api reads from {@code smartbuilding.*} in application.properties. */
@@ -25,6 +27,12 @@ public interface ApiConfig {
     @WithDefault(BuildingTable.DEFAULT_NAME)
     String buildings();
 
+    @WithDefault(MetricHistoryTable.DEFAULT_NAME)
+    String metricHistory();
+
+    @WithDefault(RuleTable.DEFAULT_NAME)
+    String rules();
+
     /**
      * Create missing tables on startup, so the API can start before analytics-job on a local stack.
      * Off in production, where the tables belong to the infrastructure code.
@@ -33,7 +41,7 @@ public interface ApiConfig {
     boolean createIfMissing();
 
     default TableNames names() {
-      return new TableNames(deviceHealth(), alerts(), buildings());
+      return new TableNames(deviceHealth(), alerts(), buildings(), metricHistory(), rules());
     }
   }
 }
