@@ -78,8 +78,9 @@ public final class AlertTable {
   private AlertTable() {}
 
   /**
-   * The deterministic alert key. {@code ruleId} is the rule's id, for built-in alerts the type's
-   * name ({@code OVERHEAT}, {@code OFFLINE}, {@code ANOMALY}, ...).
+   * The deterministic alert key. {@code ruleId} is the rule's id ({@code OVERHEAT} for the default
+   * overheat rule); the built-in detectors use {@code OFFLINE}, {@code ANOMALY-{metric}} and {@code
+   * PREDICTED_WEAR-{metric}}.
    */
   public static String alertId(String deviceId, String ruleId, long openedAtEpochMillis) {
     return deviceId + "#" + ruleId + "#" + openedAtEpochMillis;
