@@ -1,7 +1,10 @@
 package io.smartbuilding.analytics;
 
 import io.smartbuilding.analytics.alert.Alert;
-import io.smartbuilding.analytics.alert.AlertItemConverter;
+import io.smartbuilding.analytics.archive.ArchivePipeline;
+import io.smartbuilding.analytics.archive.ArchiveSettings;
+import io.smartbuilding.analytics.aws.AlertTableSink;
+import io.smartbuilding.analytics.aws.DynamoDbClientFactory;
 import io.smartbuilding.analytics.aws.DynamoDbSettings;
 import io.smartbuilding.analytics.aws.DynamoDbSinks;
 import io.smartbuilding.analytics.aws.KinesisTelemetrySource;
@@ -12,13 +15,28 @@ import io.smartbuilding.analytics.health.DeviceHealth;
 import io.smartbuilding.analytics.health.DeviceHealthFunction;
 import io.smartbuilding.analytics.health.DeviceHealthItemConverter;
 import io.smartbuilding.analytics.health.HealthRules;
+import io.smartbuilding.analytics.history.EventTimeSettings;
+import io.smartbuilding.analytics.history.HistoryPipeline;
+import io.smartbuilding.analytics.history.HistorySettings;
+import io.smartbuilding.analytics.history.HistorySink;
+import io.smartbuilding.analytics.history.MetricBucket;
+import io.smartbuilding.analytics.history.TelemetryWatermarks;
+import io.smartbuilding.analytics.rules.DynamoDbRuleStore;
+import io.smartbuilding.analytics.rules.FileRuleStore;
+import io.smartbuilding.analytics.rules.LoadedRules;
+import io.smartbuilding.analytics.rules.RuleFeed;
+import io.smartbuilding.analytics.rules.RulePollingSource;
+import io.smartbuilding.analytics.rules.RuleSet;
+import io.smartbuilding.analytics.rules.RuleStore;
 import io.smartbuilding.analytics.telemetry.TelemetryDecoder;
-import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import io.smartbuilding.contracts.tables.TableProvisioner;
 import io.smartbuilding.contracts.telemetry.Telemetry;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -26,8 +44,10 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +57,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The analytics job: telemetry from Kinesis in, device health, alerts and buildings to DynamoDB.
  *
  * <pre>
- * Kinesis -> decode -+-> keyBy(deviceId)   -> DeviceHealthFunction -+-> device-health table
- *                    |                                             `-> (side output) alerts table
- *                    `-> keyBy(buildingId) -> BuildingDirectoryFunction -> buildings table
+ * Kinesis -> decode -> event time -+-> keyBy(deviceId) -> DeviceHealthFunction -+-> device-health table
+ *                                  |                    ^ (broadcast rules)    `-> alerts table
+ *                                  |  rules table poll -'
+ *                                  +-> keyBy(buildingId) -> BuildingDirectoryFunction -> buildings
+ *                                  +-> HistoryPipeline (1 min per device; 5 min per zone, floor,
+ *                                  |   building) -> metric-history table
+ *                                  `-> ArchivePipeline (Parquet by date/building), when configured
  * </pre>
  *
  * <p>This class is wiring only; tests plug in their own source and sinks, {@link #main} the real
@@ -52,15 +76,46 @@ public final class AnalyticsJob {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
 
   private final HealthRules rules;
+  private final RuleFeed ruleFeed;
 
   // The legacy SourceFunction API, because the Kinesis consumer that de-aggregates KPL uses it.
   @SuppressWarnings("deprecation")
   private final SourceFunction<byte[]> source;
 
-  private final Sink<DeviceHealth> healthSink;
-  private final Sink<Alert> alertSink;
-  private final Sink<Building> buildingSink;
+  private final Sinks sinks;
+  private final EventTimeSettings events;
+  private final HistorySettings history;
+  private final Optional<ArchiveSettings> archive;
 
+  /** Where the job's four tables go: DynamoDB in production, collecting sinks in tests. */
+  public record Sinks(
+      Sink<DeviceHealth> health,
+      Sink<Alert> alerts,
+      Sink<Building> buildings,
+      Sink<MetricBucket> history) {}
+
+  @SuppressWarnings("deprecation")
+  public AnalyticsJob(
+      HealthRules rules,
+      SourceFunction<byte[]> source,
+      RuleFeed ruleFeed,
+      Sinks sinks,
+      EventTimeSettings events,
+      HistorySettings history,
+      Optional<ArchiveSettings> archive) {
+    this.rules = rules;
+    this.ruleFeed = ruleFeed;
+    this.source = source;
+    this.sinks = sinks;
+    this.events = events;
+    this.history = history;
+    this.archive = archive;
+  }
+
+  /**
+   * With fixed rules (the built-in defaults of {@code rules}), default event time and history
+   * settings, history discarded and no archive: tests of the health, alert and building paths.
+   */
   @SuppressWarnings("deprecation")
   public AnalyticsJob(
       HealthRules rules,
@@ -68,11 +123,14 @@ public final class AnalyticsJob {
       Sink<DeviceHealth> healthSink,
       Sink<Alert> alertSink,
       Sink<Building> buildingSink) {
-    this.rules = rules;
-    this.source = source;
-    this.healthSink = healthSink;
-    this.alertSink = alertSink;
-    this.buildingSink = buildingSink;
+    this(
+        rules,
+        source,
+        RuleFeed.fixed(rules.defaultRules()),
+        new Sinks(healthSink, alertSink, buildingSink, new DiscardingSink<>()),
+        EventTimeSettings.defaults(),
+        HistorySettings.defaults(),
+        Optional.empty());
   }
 
   /** The job with the real Kinesis source and DynamoDB sinks. */
@@ -81,18 +139,51 @@ public final class AnalyticsJob {
     return new AnalyticsJob(
         config.rules(),
         KinesisTelemetrySource.create(config.kinesis()),
-        DynamoDbSinks.forTable(
-            dynamo.aws(),
-            dynamo.tables().deviceHealth(),
-            DeviceHealthTable.DEVICE_ID,
-            new DeviceHealthItemConverter()),
-        DynamoDbSinks.forTable(
-            dynamo.aws(), dynamo.tables().alerts(), AlertTable.ALERT_ID, new AlertItemConverter()),
-        DynamoDbSinks.forTable(
-            dynamo.aws(),
-            dynamo.tables().buildings(),
-            BuildingTable.BUILDING_ID,
-            new BuildingItemConverter()));
+        ruleFeed(config),
+        new Sinks(
+            DynamoDbSinks.forTable(
+                dynamo.aws(),
+                dynamo.tables().deviceHealth(),
+                DeviceHealthTable.DEVICE_ID,
+                new DeviceHealthItemConverter()),
+            new AlertTableSink(DynamoDbClientFactory.of(dynamo.aws()), dynamo.tables().alerts()),
+            DynamoDbSinks.forTable(
+                dynamo.aws(),
+                dynamo.tables().buildings(),
+                BuildingTable.BUILDING_ID,
+                new BuildingItemConverter()),
+            HistorySink.create(dynamo.aws(), dynamo.tables().metricHistory())),
+        config.events(),
+        config.history(),
+        config.archive());
+  }
+
+  /**
+   * The rules table (or {@code rules.file}), polled every {@code rules.poll-interval-seconds}. It
+   * is read once here too, so the job starts with the stored rules rather than the defaults.
+   */
+  public static RuleFeed ruleFeed(JobConfig config) {
+    HealthRules settings = config.rules();
+    RuleStore store =
+        settings.rulesFile() != null
+            ? new FileRuleStore(Path.of(settings.rulesFile()))
+            : new DynamoDbRuleStore(
+                DynamoDbClientFactory.of(config.dynamoDb().aws()),
+                config.dynamoDb().tables().rules(),
+                settings.defaultRules());
+    LoadedRules initial;
+    try {
+      initial = store.load();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the rules: " + e.getMessage(), e);
+    } finally {
+      if (store instanceof DynamoDbRuleStore table) {
+        table.close();
+      }
+    }
+    initial.invalid().forEach(problem -> LOG.warn("Skipping {}", problem));
+    return new RuleFeed(
+        initial.rules(), new RulePollingSource(store, settings.rulesPollInterval()));
   }
 
   /** Adds the pipeline to {@code env}; operator uids keep state across upgrades. */
@@ -104,18 +195,28 @@ public final class AnalyticsJob {
             .uid("telemetry-source")
             .process(new TelemetryDecoder())
             .name("decode-telemetry")
-            .uid("decode-telemetry");
+            .uid("decode-telemetry")
+            .assignTimestampsAndWatermarks(TelemetryWatermarks.strategy(events))
+            .name("event-time")
+            .uid("event-time");
+
+    BroadcastStream<RuleSet> ruleUpdates =
+        env.addSource(ruleFeed.updates(), "rules-source", TypeInformation.of(RuleSet.class))
+            .uid("rules-source")
+            .setParallelism(1)
+            .broadcast(DeviceHealthFunction.RULES);
 
     SingleOutputStreamOperator<DeviceHealth> health =
         telemetry
             .keyBy(Telemetry::deviceId, Types.STRING)
-            .process(new DeviceHealthFunction(rules))
+            .connect(ruleUpdates)
+            .process(new DeviceHealthFunction(rules, ruleFeed.initial()))
             .name("device-health")
             .uid("device-health");
-    health.sinkTo(healthSink).name("device-health-sink").uid("device-health-sink");
+    health.sinkTo(sinks.health()).name("device-health-sink").uid("device-health-sink");
     health
         .getSideOutput(DeviceHealthFunction.ALERTS)
-        .sinkTo(alertSink)
+        .sinkTo(sinks.alerts())
         .name("alerts-sink")
         .uid("alerts-sink");
 
@@ -124,9 +225,13 @@ public final class AnalyticsJob {
         .process(new BuildingDirectoryFunction())
         .name("building-directory")
         .uid("building-directory")
-        .sinkTo(buildingSink)
+        .sinkTo(sinks.buildings())
         .name("buildings-sink")
         .uid("buildings-sink");
+
+    // readings too late for the history windows are counted there (historyLateReadings)
+    HistoryPipeline.addTo(telemetry, history, sinks.history());
+    archive.ifPresent(settings -> ArchivePipeline.addTo(telemetry, settings));
   }
 
   public static void main(String[] args) throws Exception {
@@ -139,8 +244,16 @@ public final class AnalyticsJob {
       try (DynamoDbClient client = config.dynamoDb().aws().dynamoDbClient()) {
         new TableProvisioner(client).createIfMissing(config.dynamoDb().tables());
       }
+      try (DynamoDbRuleStore rules =
+          new DynamoDbRuleStore(
+              DynamoDbClientFactory.of(config.dynamoDb().aws()),
+              config.dynamoDb().tables().rules(),
+              config.rules().defaultRules())) {
+        rules.seedIfEmpty();
+      }
     }
     Configuration flinkConfig = checkpointing(config);
+    config.stateBackend().ifPresent(backend -> backend.applyTo(flinkConfig));
     StreamExecutionEnvironment env;
     if (config.local()) {
       flinkConfig.addAll(loopbackOnly(config.webUiPort()));

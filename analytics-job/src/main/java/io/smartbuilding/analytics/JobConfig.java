@@ -1,10 +1,15 @@
 package io.smartbuilding.analytics;
 
+import io.smartbuilding.analytics.archive.ArchiveSettings;
 import io.smartbuilding.analytics.aws.AwsEndpoint;
 import io.smartbuilding.analytics.aws.AwsEndpoint.StaticKeys;
 import io.smartbuilding.analytics.aws.DynamoDbSettings;
 import io.smartbuilding.analytics.aws.KinesisSettings;
+import io.smartbuilding.analytics.anomaly.AnomalySettings;
+import io.smartbuilding.analytics.anomaly.WearSettings;
 import io.smartbuilding.analytics.health.HealthRules;
+import io.smartbuilding.analytics.history.EventTimeSettings;
+import io.smartbuilding.analytics.history.HistorySettings;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
@@ -18,6 +23,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +44,11 @@ public record JobConfig(
     Duration checkpointInterval,
     Optional<String> checkpointDir,
     boolean local,
-    int webUiPort) {
+    int webUiPort,
+    EventTimeSettings events,
+    HistorySettings history,
+    Optional<ArchiveSettings> archive,
+    Optional<StateBackendChoice> stateBackend) {
 
   public static final String CONFIG = "config";
   public static final String KINESIS_STREAM = "kinesis.stream";
@@ -46,6 +57,8 @@ public record JobConfig(
   public static final String KINESIS_INITIAL_POSITION = "kinesis.initial-position";
   public static final String KINESIS_INITIAL_TIMESTAMP = "kinesis.initial-timestamp";
   public static final String KINESIS_POLL_INTERVAL_MS = "kinesis.poll-interval-ms";
+  public static final String KINESIS_CONSUMER = "kinesis.consumer";
+  public static final String KINESIS_EFO_CONSUMER_NAME = "kinesis.efo.consumer-name";
   public static final String AWS_ACCESS_KEY = "aws.access-key";
   public static final String AWS_SECRET_KEY = "aws.secret-key";
   public static final String DYNAMODB_ENDPOINT = "dynamodb.endpoint";
@@ -60,10 +73,30 @@ public record JobConfig(
   public static final String OVERHEAT_HYSTERESIS_C = "rules.overheat.hysteresis-c";
   public static final String OFFLINE_AFTER_SECONDS = "rules.offline.after-seconds";
   public static final String MAX_LATENESS_SECONDS = "rules.max-lateness-seconds";
+  public static final String RULES_POLL_INTERVAL_SECONDS = "rules.poll-interval-seconds";
+  public static final String RULES_FILE = "rules.file";
+  public static final String ANOMALY_METRICS = "anomaly.metrics";
+  public static final String ANOMALY_ALPHA = "anomaly.alpha";
+  public static final String ANOMALY_Z_THRESHOLD = "anomaly.z-threshold";
+  public static final String ANOMALY_CONSECUTIVE = "anomaly.consecutive";
+  public static final String ANOMALY_WARM_UP = "anomaly.warm-up";
+  public static final String WEAR_METRICS = "wear.metrics";
+  public static final String WEAR_BUCKET_SECONDS = "wear.bucket-seconds";
+  public static final String WEAR_WINDOW_BUCKETS = "wear.window-buckets";
+  public static final String WEAR_MIN_BUCKETS = "wear.min-buckets";
+  public static final String WEAR_HORIZON_DAYS = "wear.horizon-days";
   public static final String CHECKPOINT_INTERVAL_MS = "checkpoint.interval-ms";
   public static final String CHECKPOINT_DIR = "checkpoint.dir";
   public static final String LOCAL = "local";
   public static final String LOCAL_WEB_UI_PORT = "local.web-ui-port";
+  public static final String EVENTS_MAX_OUT_OF_ORDERNESS_SECONDS =
+      "events.max-out-of-orderness-seconds";
+  public static final String EVENTS_IDLE_TIMEOUT_SECONDS = "events.idle-timeout-seconds";
+  public static final String HISTORY_ALLOWED_LATENESS_SECONDS = "history.allowed-lateness-seconds";
+  public static final String HISTORY_RETENTION_DAYS_DEVICE = "history.retention-days.device";
+  public static final String HISTORY_RETENTION_DAYS_ROLLUPS = "history.retention-days.rollups";
+  public static final String ARCHIVE_PATH = "archive.path";
+  public static final String STATE_BACKEND = "state.backend";
 
   static final Set<String> KEYS =
       Set.of(
@@ -74,6 +107,8 @@ public record JobConfig(
           KINESIS_INITIAL_POSITION,
           KINESIS_INITIAL_TIMESTAMP,
           KINESIS_POLL_INTERVAL_MS,
+          KINESIS_CONSUMER,
+          KINESIS_EFO_CONSUMER_NAME,
           AWS_ACCESS_KEY,
           AWS_SECRET_KEY,
           DYNAMODB_ENDPOINT,
@@ -88,10 +123,29 @@ public record JobConfig(
           OVERHEAT_HYSTERESIS_C,
           OFFLINE_AFTER_SECONDS,
           MAX_LATENESS_SECONDS,
+          RULES_POLL_INTERVAL_SECONDS,
+          RULES_FILE,
+          ANOMALY_METRICS,
+          ANOMALY_ALPHA,
+          ANOMALY_Z_THRESHOLD,
+          ANOMALY_CONSECUTIVE,
+          ANOMALY_WARM_UP,
+          WEAR_METRICS,
+          WEAR_BUCKET_SECONDS,
+          WEAR_WINDOW_BUCKETS,
+          WEAR_MIN_BUCKETS,
+          WEAR_HORIZON_DAYS,
           CHECKPOINT_INTERVAL_MS,
           CHECKPOINT_DIR,
           LOCAL,
-          LOCAL_WEB_UI_PORT);
+          LOCAL_WEB_UI_PORT,
+          EVENTS_MAX_OUT_OF_ORDERNESS_SECONDS,
+          EVENTS_IDLE_TIMEOUT_SECONDS,
+          HISTORY_ALLOWED_LATENESS_SECONDS,
+          HISTORY_RETENTION_DAYS_DEVICE,
+          HISTORY_RETENTION_DAYS_ROLLUPS,
+          ARCHIVE_PATH,
+          STATE_BACKEND);
 
   public static final String DEFAULT_STREAM = "smartbuilding-telemetry";
   public static final String DEFAULT_REGION = "us-east-1";
@@ -127,7 +181,11 @@ public record JobConfig(
             new AwsEndpoint(kinesisRegion, uri(params, KINESIS_ENDPOINT), keys),
             position,
             instant(params, KINESIS_INITIAL_TIMESTAMP),
-            Duration.ofMillis(positiveLong(params, KINESIS_POLL_INTERVAL_MS, 200)));
+            Duration.ofMillis(positiveLong(params, KINESIS_POLL_INTERVAL_MS, 200)),
+            choice(params, KINESIS_CONSUMER, KinesisSettings.Consumer.class)
+                .orElse(KinesisSettings.Consumer.POLLING),
+            text(params, KINESIS_EFO_CONSUMER_NAME)
+                .orElse(KinesisSettings.DEFAULT_EFO_CONSUMER_NAME));
     DynamoDbSettings dynamoDb =
         new DynamoDbSettings(
             new AwsEndpoint(
@@ -151,7 +209,15 @@ public record JobConfig(
                     params, OFFLINE_AFTER_SECONDS, HealthRules.DEFAULT_OFFLINE_AFTER.toSeconds())),
             Duration.ofSeconds(
                 nonNegativeLong(
-                    params, MAX_LATENESS_SECONDS, HealthRules.DEFAULT_MAX_LATENESS.toSeconds())));
+                    params, MAX_LATENESS_SECONDS, HealthRules.DEFAULT_MAX_LATENESS.toSeconds())),
+            anomaly(params),
+            wear(params),
+            Duration.ofSeconds(
+                positiveLong(
+                    params,
+                    RULES_POLL_INTERVAL_SECONDS,
+                    HealthRules.DEFAULT_RULES_POLL_INTERVAL.toSeconds())),
+            text(params, RULES_FILE).orElse(null));
     return new JobConfig(
         kinesis,
         dynamoDb,
@@ -159,7 +225,65 @@ public record JobConfig(
         Duration.ofMillis(positiveLong(params, CHECKPOINT_INTERVAL_MS, 10_000)),
         text(params, CHECKPOINT_DIR),
         bool(params, LOCAL, false),
-        (int) positiveLong(params, LOCAL_WEB_UI_PORT, 8081));
+        (int) positiveLong(params, LOCAL_WEB_UI_PORT, 8081),
+        events(params),
+        history(params),
+        text(params, ARCHIVE_PATH).map(ArchiveSettings::new),
+        choice(params, STATE_BACKEND, StateBackendChoice.class));
+  }
+
+  private static EventTimeSettings events(ParameterTool params) {
+    long idleSeconds =
+        nonNegativeLong(
+            params,
+            EVENTS_IDLE_TIMEOUT_SECONDS,
+            EventTimeSettings.DEFAULT_IDLE_TIMEOUT.toSeconds());
+    return new EventTimeSettings(
+        Duration.ofSeconds(
+            nonNegativeLong(
+                params,
+                EVENTS_MAX_OUT_OF_ORDERNESS_SECONDS,
+                EventTimeSettings.DEFAULT_MAX_OUT_OF_ORDERNESS.toSeconds())),
+        // 0 = a silent source is never idle
+        idleSeconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(idleSeconds)));
+  }
+
+  private static HistorySettings history(ParameterTool params) {
+    return new HistorySettings(
+        Duration.ofSeconds(
+            nonNegativeLong(
+                params,
+                HISTORY_ALLOWED_LATENESS_SECONDS,
+                HistorySettings.DEFAULT_ALLOWED_LATENESS.toSeconds())),
+        Duration.ofDays(
+            positiveLong(
+                params,
+                HISTORY_RETENTION_DAYS_DEVICE,
+                HistorySettings.DEFAULT_DEVICE_RETENTION.toDays())),
+        Duration.ofDays(
+            positiveLong(
+                params,
+                HISTORY_RETENTION_DAYS_ROLLUPS,
+                HistorySettings.DEFAULT_ROLLUP_RETENTION.toDays())));
+  }
+
+  /** An enum value by name, case-insensitive ("efo", "rocksdb"). */
+  private static <E extends Enum<E>> Optional<E> choice(
+      ParameterTool params, String key, Class<E> type) {
+    Optional<String> value = text(params, key);
+    try {
+      return value.map(v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          key
+              + " must be one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ", got '"
+              + value.get()
+              + "'");
+    }
   }
 
   private static Optional<StaticKeys> staticKeys(ParameterTool params) {
@@ -235,6 +359,46 @@ public record JobConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a number, got '" + value.get() + "'");
     }
+  }
+
+  private static AnomalySettings anomaly(ParameterTool params) {
+    AnomalySettings d = AnomalySettings.DEFAULTS;
+    try {
+      return new AnomalySettings(
+          list(params, ANOMALY_METRICS, d.metrics()),
+          number(params, ANOMALY_ALPHA, d.alpha()),
+          number(params, ANOMALY_Z_THRESHOLD, d.zThreshold()),
+          (int) positiveLong(params, ANOMALY_CONSECUTIVE, d.consecutive()),
+          (int) positiveLong(params, ANOMALY_WARM_UP, d.warmUp()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("anomaly.*: " + e.getMessage(), e);
+    }
+  }
+
+  private static WearSettings wear(ParameterTool params) {
+    WearSettings d = WearSettings.DEFAULTS;
+    try {
+      return new WearSettings(
+          list(params, WEAR_METRICS, d.metrics()),
+          Duration.ofSeconds(positiveLong(params, WEAR_BUCKET_SECONDS, d.bucket().toSeconds())),
+          (int) positiveLong(params, WEAR_WINDOW_BUCKETS, d.windowBuckets()),
+          (int) positiveLong(params, WEAR_MIN_BUCKETS, d.minBuckets()),
+          Duration.ofDays(positiveLong(params, WEAR_HORIZON_DAYS, d.horizon().toDays())));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("wear.*: " + e.getMessage(), e);
+    }
+  }
+
+  /** A comma-separated list; "none" for an empty one (a blank value means the default). */
+  private static List<String> list(ParameterTool params, String key, List<String> defaultValue) {
+    return text(params, key)
+        .map(
+            v ->
+                v.equalsIgnoreCase("none")
+                    ? List.<String>of()
+                    : Arrays.stream(v.split(",")).map(String::trim).filter(m -> !m.isEmpty())
+                        .toList())
+        .orElse(defaultValue);
   }
 
   private static long nonNegativeLong(ParameterTool params, String key, long defaultValue) {

@@ -3,18 +3,22 @@ package io.smartbuilding.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.smartbuilding.analytics.alert.AlertItemConverter;
+import io.smartbuilding.analytics.aws.AlertTableSink;
+import io.smartbuilding.analytics.aws.DynamoDbClientFactory;
 import io.smartbuilding.analytics.aws.DynamoDbSinks;
 import io.smartbuilding.analytics.aws.KinesisTelemetrySource;
 import io.smartbuilding.analytics.building.BuildingItemConverter;
 import io.smartbuilding.analytics.health.DeviceHealth;
 import io.smartbuilding.analytics.health.DeviceHealthItemConverter;
+import io.smartbuilding.analytics.history.HistorySink;
+import io.smartbuilding.analytics.rules.RuleFeed;
 import io.smartbuilding.contracts.kinesis.AggregatedRecord;
 import io.smartbuilding.contracts.kinesis.AggregatedRecord.UserRecord;
 import io.smartbuilding.contracts.kinesis.StreamProvisioner;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
+import io.smartbuilding.contracts.tables.MetricHistoryTable;
 import io.smartbuilding.contracts.tables.TableProvisioner;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
 import io.smartbuilding.contracts.telemetry.DeviceType;
@@ -30,7 +34,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,8 +63,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * A run that fails mid-stream and recovers from its last checkpoint leaves the same alerts and
- * device-health items (updatedAt aside) as a failure-free run over the same Kinesis input.
+ * A run that fails mid-stream and recovers from its last checkpoint leaves the same alerts,
+ * device-health items (updatedAt aside) and metric history as a failure-free run over the same
+ * Kinesis input.
  */
 class FailureRecoveryIT {
 
@@ -67,10 +74,10 @@ class FailureRecoveryIT {
   private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
   private static final int DEVICES = 20;
   private static final int ROUNDS = 20;
-  private static final TableNames RECOVERED =
-      TableNames.prefixed("recovered-");
-  private static final TableNames REFERENCE =
-      TableNames.prefixed("reference-");
+  /** 20 devices x 2 metrics x the three minutes (08:00-08:02) the watermark closes. */
+  private static final int DEVICE_MINUTES_CLOSED = DEVICES * 2 * 3;
+  private static final TableNames RECOVERED = TableNames.prefixed("recovered-");
+  private static final TableNames REFERENCE = TableNames.prefixed("reference-");
   private static final TelemetryCodec CODEC = new TelemetryCodec();
 
   @RegisterExtension
@@ -152,6 +159,29 @@ class FailureRecoveryIT {
         .isEqualTo(withoutUpdatedAt(scan(REFERENCE.alerts(), AlertTable.ALERT_ID)));
     assertThat(withoutUpdatedAt(scan(RECOVERED.deviceHealth(), DeviceHealthTable.DEVICE_ID)))
         .isEqualTo(withoutUpdatedAt(scan(REFERENCE.deviceHealth(), DeviceHealthTable.DEVICE_ID)));
+    // 200 s of readings: the watermark closes the minute windows 08:00-08:02 in both runs. The
+    // sinks flush them at the next checkpoint, so wait for the history to settle, then compare.
+    await("the history of both runs is written")
+        .atMost(WAIT)
+        .until(() -> historyOf(RECOVERED).size() == DEVICE_MINUTES_CLOSED);
+    await().atMost(WAIT).until(() -> historyOf(REFERENCE).size() == DEVICE_MINUTES_CLOSED);
+    assertThat(historyOf(RECOVERED)).isEqualTo(historyOf(REFERENCE));
+  }
+
+  /** The 1-minute device series items, keyed by seriesId and bucketStart. */
+  private static Map<String, Map<String, AttributeValue>> historyOf(TableNames tables) {
+    Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
+    dynamo
+        .scanPaginator(b -> b.tableName(tables.metricHistory()))
+        .items()
+        .forEach(
+            item -> {
+              String series = item.get(MetricHistoryTable.SERIES_ID).s();
+              if (series.startsWith("device#")) {
+                items.put(series + "@" + item.get(MetricHistoryTable.BUCKET_START).s(), item);
+              }
+            });
+    return items;
   }
 
   /** Every device has sent its last reading and every OVERHEAT episode is written, resolved. */
@@ -192,15 +222,20 @@ class FailureRecoveryIT {
     new AnalyticsJob(
             config.rules(),
             KinesisTelemetrySource.create(config.kinesis()),
-            DynamoDbSinks.forTable(
-                aws,
-                tables.deviceHealth(),
-                DeviceHealthTable.DEVICE_ID,
-                failOnce ? new FailOnce<>(health) : health),
-            DynamoDbSinks.forTable(
-                aws, tables.alerts(), AlertTable.ALERT_ID, new AlertItemConverter()),
-            DynamoDbSinks.forTable(
-                aws, tables.buildings(), BuildingTable.BUILDING_ID, new BuildingItemConverter()))
+            RuleFeed.fixed(config.rules().defaultRules()),
+            new AnalyticsJob.Sinks(
+                DynamoDbSinks.forTable(
+                    aws,
+                    tables.deviceHealth(),
+                    DeviceHealthTable.DEVICE_ID,
+                    failOnce ? new FailOnce<>(health) : health),
+                new AlertTableSink(DynamoDbClientFactory.of(aws), tables.alerts()),
+                DynamoDbSinks.forTable(
+                    aws, tables.buildings(), BuildingTable.BUILDING_ID, new BuildingItemConverter()),
+                HistorySink.create(aws, tables.metricHistory())),
+            config.events(),
+            config.history(),
+            Optional.empty())
         .addTo(env);
     return env.executeAsync("failure-recovery-it");
   }

@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartbuilding.analytics.alert.Alert;
 import io.smartbuilding.analytics.building.Building;
 import io.smartbuilding.analytics.building.Placement;
+import io.smartbuilding.analytics.alert.Sample;
+import io.smartbuilding.analytics.anomaly.AnomalyTrack;
+import io.smartbuilding.analytics.anomaly.Ewma;
 import io.smartbuilding.analytics.health.DeviceHealth;
+import io.smartbuilding.analytics.health.HealthAssessment;
+import io.smartbuilding.analytics.rules.DefaultRules;
+import io.smartbuilding.analytics.rules.RuleSet;
+import io.smartbuilding.analytics.rules.RuleTrack;
+import io.smartbuilding.contracts.alert.AlertType;
+import io.smartbuilding.contracts.alert.Severity;
 import io.smartbuilding.analytics.telemetry.TelemetryTypeInfo;
 import io.smartbuilding.contracts.health.DeviceStatus;
 import io.smartbuilding.contracts.telemetry.Telemetry;
@@ -44,8 +53,29 @@ class FlinkTypesTest {
         new Case(TelemetryTypeInfo.TELEMETRY, reading),
         new Case(
             TypeInformation.of(DeviceHealth.class),
-            DeviceHealth.of(reading, DeviceStatus.FAULT, now)),
-        new Case(TypeInformation.of(Alert.class), Alert.overheat(reading, 71.5, 60.0, now)),
+            DeviceHealth.of(
+                reading,
+                new HealthAssessment(DeviceStatus.FAULT, 50, List.of("Too hot."), 1),
+                now)),
+        new Case(
+            TypeInformation.of(Alert.class),
+            Alert.open(reading, "OVERHEAT", AlertType.OVERHEAT, "temperatureC", Severity.CRITICAL,
+                    Readings.T0, "OVERHEAT: temperatureC above 60", now)
+                .seen(Readings.T0, "temperatureC 71.5 above limit 60", 71.5, 60.0,
+                    List.of(new Sample(Readings.T0, 71.5)), now)
+                .withPredictedAt(now)),
+        new Case(TypeInformation.of(RuleSet.class), DefaultRules.of(60, 2)),
+        new Case(
+            TypeInformation.of(RuleTrack.class),
+            new RuleTrack(true, 1, true, 2.5, 3, true, 4.5, 5,
+                List.of(new Sample(Readings.T0, 1.0)))),
+        new Case(
+            TypeInformation.of(AnomalyTrack.class),
+            new AnomalyTrack(new Ewma(3, 1.5, 0.25), 2, 7, false, 4.5, 9.0,
+                List.of(new Sample(Readings.T0, 9.0)))),
+        new Case(
+            TypeInformation.of(HealthAssessment.class),
+            new HealthAssessment(DeviceStatus.DEGRADED, 80, List.of("Why."), 1)),
         new Case(
             TypeInformation.of(Alert.class),
             Alert.offline(reading, Duration.ofSeconds(60), now).resolved(now, now)),
@@ -66,6 +96,16 @@ class FlinkTypesTest {
           .as("field %s", pojo.getPojoFieldAt(i).getField().getName())
           .isNotInstanceOf(GenericTypeInfo.class);
     }
+  }
+
+  /** Arrays make record equality useless, so this state type is only checked for Kryo. */
+  @org.junit.jupiter.api.Test
+  void theWearWindowIsAPojoOfPrimitiveArrays() {
+    isAPojoWithoutGenericFields(
+        new Case(
+            TypeInformation.of(io.smartbuilding.analytics.anomaly.WearWindow.class),
+            new io.smartbuilding.analytics.anomaly.WearWindow(
+                new long[] {1}, new double[] {2}, 3, 4, 5, true)));
   }
 
   @ParameterizedTest

@@ -90,6 +90,41 @@ class JobConfigTest {
   }
 
   @Test
+  void readsTheRuleSourceAnomalyAndWearSettings() {
+    JobConfig config =
+        JobConfig.fromArgs(
+            "--rules.poll-interval-seconds", "3",
+            "--rules.file", "config/rules.json",
+            "--anomaly.metrics", "vibrationMmS, co2Ppm",
+            "--anomaly.alpha", "0.2",
+            "--anomaly.z-threshold", "3.5",
+            "--anomaly.consecutive", "4",
+            "--anomaly.warm-up", "50",
+            "--wear.metrics", "none",
+            "--wear.bucket-seconds", "600",
+            "--wear.window-buckets", "24",
+            "--wear.min-buckets", "8",
+            "--wear.horizon-days", "30");
+
+    HealthRules rules = config.rules();
+    assertThat(rules.rulesPollInterval()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(rules.rulesFile()).isEqualTo("config/rules.json");
+    assertThat(rules.anomaly())
+        .isEqualTo(
+            new io.smartbuilding.analytics.anomaly.AnomalySettings(
+                java.util.List.of("vibrationMmS", "co2Ppm"), 0.2, 3.5, 4, 50));
+    assertThat(rules.wear())
+        .isEqualTo(
+            new io.smartbuilding.analytics.anomaly.WearSettings(
+                java.util.List.of(), Duration.ofMinutes(10), 24, 8, Duration.ofDays(30)));
+    assertThat(JobConfig.fromArgs().rules().rulesFile()).isNull();
+    assertThatThrownBy(() -> JobConfig.fromArgs("--anomaly.alpha", "1.5"))
+        .hasMessageContaining("anomaly.*: anomaly alpha must be in (0, 1]");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--wear.min-buckets", "1"))
+        .hasMessageContaining("wear.*");
+  }
+
+  @Test
   void aBlankValueMeansTheDefault() {
     JobConfig config = JobConfig.fromArgs("--kinesis.endpoint", "", "--dynamodb.region", " ");
 

@@ -8,15 +8,23 @@ import io.smartbuilding.contracts.telemetry.DeviceType;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * A maintenance alert as written to the alerts table: one item per device, type and episode. The id
- * comes from event time only ({@link AlertTable#alertId}), so reprocessing the stream rewrites the
- * same item.
+ * A maintenance alert as the job writes it: one item per device, rule and episode. The id comes
+ * from event time only ({@link AlertTable#alertId}), so reprocessing the stream rewrites the same
+ * item. The job only knows OPEN and RESOLVED; people's acknowledgements live in the table and are
+ * kept by the sink (it never overwrites {@code status} while the condition lasts).
  *
+ * @param ruleId the rule (or built-in detector: OFFLINE, ANOMALY-metric, PREDICTED_WEAR-metric)
+ * @param metric null for OFFLINE
  * @param resolvedAt null while open
- * @param peakValue the worst reading of the episode; null for alerts without a reading (OFFLINE)
+ * @param peakValue the worst value of the episode; null for OFFLINE
  * @param limit the threshold that was broken; null for OFFLINE
+ * @param predictedAt PREDICTED_WEAR only: when the metric is predicted to reach its limit
+ * @param evidenceRule the rule in words
+ * @param evidence the latest readings behind the alert, oldest first, at most 20
  * @param updatedAt processing time of this version
  */
 public record Alert(
@@ -27,6 +35,8 @@ public record Alert(
     String zone,
     DeviceType deviceType,
     AlertType type,
+    String ruleId,
+    String metric,
     Severity severity,
     AlertStatus status,
     String message,
@@ -35,27 +45,48 @@ public record Alert(
     Instant resolvedAt,
     Double peakValue,
     Double limit,
+    Instant predictedAt,
+    String evidenceRule,
+    @TypeInfo(SamplesTypeInfoFactory.class) List<Sample> evidence,
     Instant updatedAt) {
 
-  /** An OVERHEAT alert opened by {@code reading}, whose {@code temperatureC} is {@code value}. */
-  public static Alert overheat(Telemetry reading, double value, double limit, Instant now) {
+  public static final String OFFLINE_RULE_ID = AlertType.OFFLINE.name();
+
+  public Alert {
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
+
+  /** A new open alert of the device that sent {@code where}. */
+  public static Alert open(
+      Telemetry where,
+      String ruleId,
+      AlertType type,
+      String metric,
+      Severity severity,
+      Instant openedAt,
+      String evidenceRule,
+      Instant now) {
     return new Alert(
-        AlertTable.alertId(
-            reading.deviceId(), AlertType.OVERHEAT.name(), reading.ts().toEpochMilli()),
-        reading.deviceId(),
-        reading.buildingId(),
-        reading.floor(),
-        reading.zone(),
-        reading.deviceType(),
-        AlertType.OVERHEAT,
-        Severity.CRITICAL,
+        AlertTable.alertId(where.deviceId(), ruleId, openedAt.toEpochMilli()),
+        where.deviceId(),
+        where.buildingId(),
+        where.floor(),
+        where.zone(),
+        where.deviceType(),
+        type,
+        ruleId,
+        metric,
+        severity,
         AlertStatus.OPEN,
-        overheatMessage(value, limit),
-        reading.ts(),
-        reading.ts(),
+        "",
+        openedAt,
+        openedAt,
         null,
-        value,
-        limit,
+        null,
+        null,
+        null,
+        evidenceRule,
+        List.of(),
         now);
   }
 
@@ -66,28 +97,27 @@ public record Alert(
    */
   public static Alert offline(Telemetry last, Duration offlineAfter, Instant now) {
     Instant openedAt = last.ts().plus(offlineAfter);
-    return new Alert(
-        AlertTable.alertId(last.deviceId(), AlertType.OFFLINE.name(), openedAt.toEpochMilli()),
-        last.deviceId(),
-        last.buildingId(),
-        last.floor(),
-        last.zone(),
-        last.deviceType(),
-        AlertType.OFFLINE,
-        Severity.WARNING,
-        AlertStatus.OPEN,
-        "no telemetry for " + offlineAfter.toSeconds() + " s since " + last.ts(),
-        openedAt,
-        last.ts(),
-        null,
-        null,
-        null,
-        now);
+    String words = "no telemetry for " + offlineAfter.toSeconds() + " s";
+    return open(
+            last,
+            OFFLINE_RULE_ID,
+            AlertType.OFFLINE,
+            null,
+            Severity.WARNING,
+            openedAt,
+            OFFLINE_RULE_ID + ": " + words,
+            now)
+        .seen(last.ts(), words + " since " + last.ts(), null, null, List.of(), now);
   }
 
-  /** This OVERHEAT alert after another reading over the limit. */
-  public Alert stillOverheating(double value, Instant seenAt, Instant now) {
-    double peak = Math.max(peakValue, value);
+  /** This alert with the latest state of its condition. */
+  public Alert seen(
+      Instant seenAt,
+      String message,
+      Double peakValue,
+      Double limit,
+      List<Sample> evidence,
+      Instant now) {
     return new Alert(
         alertId,
         deviceId,
@@ -96,15 +126,71 @@ public record Alert(
         zone,
         deviceType,
         type,
+        ruleId,
+        metric,
         severity,
         status,
-        overheatMessage(peak, limit),
+        message,
         openedAt,
         seenAt,
         resolvedAt,
-        peak,
+        peakValue,
         limit,
+        predictedAt,
+        evidenceRule,
+        evidence,
         now);
+  }
+
+  public Alert withPredictedAt(Instant predictedAt) {
+    return new Alert(
+        alertId,
+        deviceId,
+        buildingId,
+        floor,
+        zone,
+        deviceType,
+        type,
+        ruleId,
+        metric,
+        severity,
+        status,
+        message,
+        openedAt,
+        lastSeenAt,
+        resolvedAt,
+        peakValue,
+        limit,
+        predictedAt,
+        evidenceRule,
+        evidence,
+        updatedAt);
+  }
+
+  /** Follows a change of the rule's severity or wording while the episode goes on. */
+  public Alert withRule(Severity severity, String evidenceRule) {
+    return new Alert(
+        alertId,
+        deviceId,
+        buildingId,
+        floor,
+        zone,
+        deviceType,
+        type,
+        ruleId,
+        metric,
+        severity,
+        status,
+        message,
+        openedAt,
+        lastSeenAt,
+        resolvedAt,
+        peakValue,
+        limit,
+        predictedAt,
+        evidenceRule,
+        evidence,
+        updatedAt);
   }
 
   public Alert resolved(Instant at, Instant now) {
@@ -116,6 +202,8 @@ public record Alert(
         zone,
         deviceType,
         type,
+        ruleId,
+        metric,
         severity,
         AlertStatus.RESOLVED,
         message,
@@ -124,14 +212,13 @@ public record Alert(
         at,
         peakValue,
         limit,
+        predictedAt,
+        evidenceRule,
+        evidence,
         now);
   }
 
   public boolean isOpen() {
     return status == AlertStatus.OPEN;
-  }
-
-  private static String overheatMessage(double value, double limit) {
-    return OverheatRule.METRIC + " " + value + " above limit " + limit;
   }
 }

@@ -6,7 +6,9 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
+import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants.EFORegistrationType;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants.InitialPosition;
+import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants.RecordPublisherType;
 import org.apache.flink.streaming.connectors.kinesis.serialization.KinesisDeserializationSchema;
 
 /**
@@ -16,6 +18,10 @@ import org.apache.flink.streaming.connectors.kinesis.serialization.KinesisDeseri
  * the gateway writes KPL aggregates, and only the legacy consumer de-aggregates them (into one
  * element per telemetry message). Decoding happens in the next operator so that bad records can be
  * counted and skipped there.
+ *
+ * <p>Lag: the consumer publishes, per shard, the gauge {@code
+ * KinesisConsumer.stream.<stream>.shardId.<shard>.millisBehindLatest} (how far the reader is behind
+ * the tip of the shard), for polling and enhanced fan-out alike.
  */
 public final class KinesisTelemetrySource {
 
@@ -37,9 +43,21 @@ public final class KinesisTelemetrySource {
           ConsumerConfigConstants.STREAM_INITIAL_TIMESTAMP,
           String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000));
     }
-    props.setProperty(
-        ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS,
-        String.valueOf(settings.pollInterval().toMillis()));
+    switch (settings.consumer()) {
+      case POLLING ->
+          props.setProperty(
+              ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS,
+              String.valueOf(settings.pollInterval().toMillis()));
+      case EFO -> {
+        props.setProperty(
+            ConsumerConfigConstants.RECORD_PUBLISHER_TYPE, RecordPublisherType.EFO.name());
+        props.setProperty(ConsumerConfigConstants.EFO_CONSUMER_NAME, settings.efoConsumerName());
+        // LAZY: each job registers (or finds) its stream consumer when it starts and leaves it
+        // registered, so a restart does not wait for a deregistration
+        props.setProperty(
+            ConsumerConfigConstants.EFO_REGISTRATION_TYPE, EFORegistrationType.LAZY.name());
+      }
+    }
     return props;
   }
 

@@ -1,26 +1,51 @@
 package io.smartbuilding.analytics.health;
 
 import io.smartbuilding.analytics.alert.Alert;
-import io.smartbuilding.analytics.alert.OverheatRule;
+import io.smartbuilding.analytics.alert.OpenAlerts;
+import io.smartbuilding.analytics.anomaly.AnomalyEvaluation;
+import io.smartbuilding.analytics.anomaly.AnomalyTrack;
+import io.smartbuilding.analytics.anomaly.WearEvaluation;
+import io.smartbuilding.analytics.anomaly.WearWindow;
+import io.smartbuilding.analytics.rules.Rule;
+import io.smartbuilding.analytics.rules.RuleEvaluation;
+import io.smartbuilding.analytics.rules.RuleIndex;
+import io.smartbuilding.analytics.rules.RuleSet;
+import io.smartbuilding.analytics.rules.RuleTrack;
 import io.smartbuilding.analytics.telemetry.TelemetryTypeInfo;
+import io.smartbuilding.contracts.alert.AlertType;
 import io.smartbuilding.contracts.health.DeviceStatus;
 import io.smartbuilding.contracts.telemetry.Telemetry;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Per device (keyed by deviceId): drops duplicates, emits a {@link DeviceHealth} for every accepted
- * message and maintains the device's OVERHEAT and OFFLINE alerts, which go to {@link #ALERTS}.
+ * Per device (keyed by deviceId), with the rules broadcast to every task: drops duplicates, applies
+ * the rules ({@link RuleEvaluation}), the anomaly baseline ({@link AnomalyEvaluation}) and the wear
+ * trend ({@link WearEvaluation}) to every accepted reading, keeps the device's alerts (to {@link
+ * #ALERTS}) and emits its {@link DeviceHealth} whenever it may have changed. This class owns the
+ * state, the OFFLINE timer and the metrics; the evaluations decide what the alerts do.
+ *
+ * <p>Rules arrive as whole {@link RuleSet}s on the broadcast input and take effect for the next
+ * reading of every device; until the first one arrives (and without restored state) the job's
+ * initial rules apply. A rule that is removed, disabled, or now watches something else resolves its
+ * open alerts at once, as of each device's last reading.
  *
  * <p>Duplicates: Kinesis and MQTT QoS 1 deliver at least once. A message is a duplicate when both
  * its seq and its ts are not newer than the last accepted one; a device that restarts resets seq
@@ -28,64 +53,115 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Late readings: a reading more than {@code maxLateness} older (event time) than the device's
  * last accepted message would move its health back in time. It is counted ({@value #LATE_METRIC})
- * and sent to {@link #LATE} instead, and changes nothing, not even the OFFLINE timer. This check
- * comes before the duplicate check, so a redelivery that old counts as late.
+ * and sent to {@link #LATE} instead, and changes nothing, not even the OFFLINE timer.
  *
- * <p>OFFLINE runs on processing time: a device goes OFFLINE at {@code offlineAfter} after its last
- * accepted message. Event time would need watermarks, and a silent device produces none. One timer
- * is pending per device; a message only moves the due time in state, and a timer that fires
- * before the due time is set again for it. Deleting and registering a timer on every message was
- * a fifth of this operator's time in the throughput benchmark (docs/benchmarks/analytics-job.md).
+ * <p>Rule durations, the anomaly runs and the wear trend use the event time of the device's own
+ * readings, so a replay reaches the same alerts with the same ids.
+ *
+ * <p>OFFLINE runs on processing time on purpose: a device that has gone silent sends nothing, so
+ * nothing would move an event-time clock (a watermark) for it, and an event-time timer would only
+ * fire when other devices' readings push the watermark on, or never. One timer is pending per
+ * device; a message only moves the due time in state, and a timer that fires before the due time is
+ * set again for it (registering a timer per message cost a fifth of this operator's time).
  */
-public class DeviceHealthFunction extends KeyedProcessFunction<String, Telemetry, DeviceHealth> {
+public class DeviceHealthFunction
+    extends KeyedBroadcastProcessFunction<String, Telemetry, RuleSet, DeviceHealth> {
 
   public static final OutputTag<Alert> ALERTS =
       new OutputTag<>("alerts", TypeInformation.of(Alert.class));
   public static final OutputTag<Telemetry> LATE =
       new OutputTag<>("late-telemetry", TelemetryTypeInfo.TELEMETRY);
+
+  /** The broadcast state: the current rule set under {@link #CURRENT_RULES}. */
+  public static final MapStateDescriptor<String, RuleSet> RULES =
+      new MapStateDescriptor<>("rules", Types.STRING, TypeInformation.of(RuleSet.class));
+
+  static final String CURRENT_RULES = "current";
   public static final String DUPLICATES_METRIC = "telemetryDuplicates";
   public static final String LATE_METRIC = "telemetryLate";
+  public static final String ALERTS_RAISED_METRIC = "alertsRaised";
+  public static final String ALERTS_RESOLVED_METRIC = "alertsResolved";
 
-  private final HealthRules rules;
-  private final OverheatRule overheatRule;
+  static final MapStateDescriptor<String, Alert> OPEN_ALERTS =
+      new MapStateDescriptor<>("open-alerts", Types.STRING, TypeInformation.of(Alert.class));
+  static final MapStateDescriptor<String, RuleTrack> RULE_TRACKS =
+      new MapStateDescriptor<>("rule-tracks", Types.STRING, TypeInformation.of(RuleTrack.class));
+  static final MapStateDescriptor<String, AnomalyTrack> ANOMALY_TRACKS =
+      new MapStateDescriptor<>(
+          "anomaly-tracks", Types.STRING, TypeInformation.of(AnomalyTrack.class));
+  static final MapStateDescriptor<String, WearWindow> WEAR_WINDOWS =
+      new MapStateDescriptor<>("wear-windows", Types.STRING, TypeInformation.of(WearWindow.class));
+
+  /**
+   * The device's assessment; cleared while HEALTHY. It is recomputed whenever an alert opens or
+   * resolves, so it also says, without reading the open alerts, whether any (and an OFFLINE one) is
+   * open.
+   */
+  static final ValueStateDescriptor<HealthAssessment> ASSESSMENT =
+      new ValueStateDescriptor<>("assessment", TypeInformation.of(HealthAssessment.class));
+
+  private final HealthRules settings;
+  private final RuleSet initialRules;
 
   private transient ValueState<Telemetry> lastAccepted;
-  private transient ValueState<Alert> openOverheat;
-  private transient ValueState<Alert> openOffline;
+  private transient MapState<String, Alert> openAlerts;
+  private transient ValueState<HealthAssessment> assessment;
   private transient ValueState<Long> offlineTimer;
   private transient ValueState<Long> offlineDue;
   private transient Counter duplicates;
   private transient Counter late;
+  private transient Counter raised;
+  private transient Counter resolved;
+  private transient Map<AlertType, Counter> raisedByType;
+  private transient Map<AlertType, Counter> resolvedByType;
+  private transient KeyedOpenAlerts alerts;
+  private transient RuleEvaluation ruleEvaluation;
+  private transient AnomalyEvaluation anomalyEvaluation;
+  private transient WearEvaluation wearEvaluation;
+  private transient RuleIndex ruleIndex;
 
-  public DeviceHealthFunction(HealthRules rules) {
-    this.rules = rules;
-    this.overheatRule = new OverheatRule(rules.overheatLimitC(), rules.overheatHysteresisC());
+  public DeviceHealthFunction(HealthRules settings, RuleSet initialRules) {
+    this.settings = settings;
+    this.initialRules = initialRules;
+  }
+
+  /** With the built-in rules until a rule set is broadcast. */
+  public DeviceHealthFunction(HealthRules settings) {
+    this(settings, settings.defaultRules());
   }
 
   @Override
   public void open(OpenContext openContext) {
+    var ctx = getRuntimeContext();
     lastAccepted =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("last-accepted", TelemetryTypeInfo.TELEMETRY));
-    openOverheat =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("open-overheat", TypeInformation.of(Alert.class)));
-    openOffline =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("open-offline", TypeInformation.of(Alert.class)));
-    offlineTimer =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("offline-timer", Types.LONG));
-    offlineDue =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("offline-due", Types.LONG));
-    duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATES_METRIC);
-    late = getRuntimeContext().getMetricGroup().counter(LATE_METRIC);
+        ctx.getState(new ValueStateDescriptor<>("last-accepted", TelemetryTypeInfo.TELEMETRY));
+    openAlerts = ctx.getMapState(OPEN_ALERTS);
+    assessment = ctx.getState(ASSESSMENT);
+    offlineTimer = ctx.getState(new ValueStateDescriptor<>("offline-timer", Types.LONG));
+    offlineDue = ctx.getState(new ValueStateDescriptor<>("offline-due", Types.LONG));
+    MetricGroup metrics = ctx.getMetricGroup();
+    duplicates = metrics.counter(DUPLICATES_METRIC);
+    late = metrics.counter(LATE_METRIC);
+    raised = metrics.counter(ALERTS_RAISED_METRIC);
+    resolved = metrics.counter(ALERTS_RESOLVED_METRIC);
+    raisedByType = new EnumMap<>(AlertType.class);
+    resolvedByType = new EnumMap<>(AlertType.class);
+    for (AlertType type : AlertType.values()) {
+      MetricGroup byType = metrics.addGroup("alertType", type.name());
+      raisedByType.put(type, byType.counter(ALERTS_RAISED_METRIC));
+      resolvedByType.put(type, byType.counter(ALERTS_RESOLVED_METRIC));
+    }
+    alerts = new KeyedOpenAlerts();
+    ruleEvaluation = new RuleEvaluation(ctx.getMapState(RULE_TRACKS));
+    anomalyEvaluation = new AnomalyEvaluation(settings.anomaly(), ctx.getMapState(ANOMALY_TRACKS));
+    wearEvaluation = new WearEvaluation(settings.wear(), ctx.getMapState(WEAR_WINDOWS));
   }
 
   @Override
-  public void processElement(Telemetry reading, Context ctx, Collector<DeviceHealth> out)
-      throws IOException {
+  public void processElement(Telemetry reading, ReadOnlyContext ctx, Collector<DeviceHealth> out)
+      throws Exception {
     Telemetry last = lastAccepted.value();
-    if (last != null && rules.isLate(reading.ts(), last.ts())) {
+    if (last != null && settings.isLate(reading.ts(), last.ts())) {
       late.inc();
       ctx.output(LATE, reading);
       return;
@@ -95,33 +171,35 @@ public class DeviceHealthFunction extends KeyedProcessFunction<String, Telemetry
       return;
     }
     lastAccepted.update(reading);
-    Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+    long nowMs = ctx.timerService().currentProcessingTime();
+    Instant now = Instant.ofEpochMilli(nowMs);
+    RuleIndex rules = ruleIndex(ctx.getBroadcastState(RULES).get(CURRENT_RULES));
+    alerts.emitTo(ctx);
 
-    Alert offline = openOffline.value();
-    if (offline != null) {
-      ctx.output(ALERTS, offline.resolved(reading.ts(), now));
-      openOffline.clear();
-    }
-
-    Optional<Alert> overheat = overheatRule.apply(openOverheat.value(), reading, now);
-    if (overheat.isPresent()) {
-      ctx.output(ALERTS, overheat.get());
-      if (overheat.get().isOpen()) {
-        openOverheat.update(overheat.get());
-      } else {
-        openOverheat.clear();
+    HealthAssessment before = assessment.value();
+    boolean changed = false;
+    // the assessment says whether OFFLINE is open: an online device's reading skips that lookup
+    if (before != null && before.status() == DeviceStatus.OFFLINE) {
+      Alert offline = alerts.get(Alert.OFFLINE_RULE_ID);
+      if (offline != null) {
+        alerts.resolve(offline, reading.ts(), now);
+        changed = true;
       }
     }
+    changed |= ruleEvaluation.apply(rules.forType(reading.deviceType()), reading, now, alerts);
+    changed |= anomalyEvaluation.apply(reading, now, alerts);
+    changed |= wearEvaluation.apply(reading, rules, now, alerts);
 
-    out.collect(
-        DeviceHealth.of(
-            reading, openOverheat.value() != null ? DeviceStatus.FAULT : DeviceStatus.OK, now));
-    restartOfflineTimer(ctx);
+    // unchanged alerts keep the assessment; none stored means HEALTHY (no alert open)
+    HealthAssessment health =
+        changed ? assess() : before != null ? before : HealthAssessment.HEALTHY;
+    out.collect(DeviceHealth.of(reading, health, now));
+    restartOfflineTimer(ctx, nowMs);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeviceHealth> out)
-      throws IOException {
+      throws Exception {
     Long pending = offlineTimer.value();
     Telemetry last = lastAccepted.value();
     if (pending == null || pending != timestamp || last == null) {
@@ -136,18 +214,138 @@ public class DeviceHealthFunction extends KeyedProcessFunction<String, Telemetry
     }
     offlineTimer.clear();
     Instant now = Instant.ofEpochMilli(timestamp);
-    Alert offline = Alert.offline(last, rules.offlineAfter(), now);
-    openOffline.update(offline);
-    ctx.output(ALERTS, offline);
-    out.collect(DeviceHealth.of(last, DeviceStatus.OFFLINE, now));
+    alerts.emitTo(ctx);
+    alerts.raise(Alert.offline(last, settings.offlineAfter(), now));
+    out.collect(DeviceHealth.of(last, assess(), now));
+  }
+
+  /**
+   * A new rule set. Rules that are gone, disabled or now watch something else resolve their open
+   * alerts on every device, as of the device's last reading; their per-device tracks are dropped.
+   */
+  @Override
+  public void processBroadcastElement(RuleSet next, Context ctx, Collector<DeviceHealth> out)
+      throws Exception {
+    RuleSet previous = currentRules(ctx.getBroadcastState(RULES).get(CURRENT_RULES));
+    ctx.getBroadcastState(RULES).put(CURRENT_RULES, next);
+    Map<String, Rule> nextById = next.byId();
+    Set<String> ended = new HashSet<>();
+    for (Rule before : previous.rules()) {
+      Rule after = nextById.get(before.ruleId());
+      if (before.enabled() && (after == null || !after.enabled() || !after.watchesSameAs(before))) {
+        ended.add(before.ruleId());
+      }
+    }
+    if (ended.isEmpty()) {
+      return;
+    }
+    Instant now = Instant.ofEpochMilli(ctx.currentProcessingTime());
+    ctx.applyToKeyedState(
+        RULE_TRACKS,
+        (deviceId, tracks) -> {
+          for (String ruleId : ended) {
+            tracks.remove(ruleId);
+          }
+        });
+    ctx.applyToKeyedState(
+        OPEN_ALERTS,
+        (deviceId, open) -> {
+          // the backend has made deviceId the current key, so every state below is this device's
+          boolean changed = false;
+          Telemetry last = lastAccepted.value();
+          for (String ruleId : ended) {
+            Alert alert = open.get(ruleId);
+            if (alert != null && last != null) {
+              open.remove(ruleId);
+              Alert closed = alert.resolved(last.ts(), now);
+              ctx.output(ALERTS, closed);
+              count(resolved, resolvedByType, closed);
+              changed = true;
+            }
+          }
+          if (changed) {
+            out.collect(DeviceHealth.of(last, assess(), now));
+          }
+        });
+  }
+
+  /**
+   * The device's open alerts in keyed state; every change goes to {@link #ALERTS} and the metrics.
+   */
+  private final class KeyedOpenAlerts implements OpenAlerts {
+
+    // the context of the element being processed: set per element rather than wrapped in a new
+    // object, so the hot path allocates nothing for it
+    private ReadOnlyContext ctx;
+
+    void emitTo(ReadOnlyContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Alert get(String ruleId) throws Exception {
+      return openAlerts.get(ruleId);
+    }
+
+    @Override
+    public void raise(Alert alert) throws Exception {
+      openAlerts.put(alert.ruleId(), alert);
+      ctx.output(ALERTS, alert);
+      count(raised, raisedByType, alert);
+    }
+
+    @Override
+    public void update(Alert alert) throws Exception {
+      openAlerts.put(alert.ruleId(), alert);
+      ctx.output(ALERTS, alert);
+    }
+
+    @Override
+    public void resolve(Alert open, Instant at, Instant now) throws Exception {
+      openAlerts.remove(open.ruleId());
+      Alert closed = open.resolved(at, now);
+      ctx.output(ALERTS, closed);
+      count(resolved, resolvedByType, closed);
+    }
+  }
+
+  private static void count(Counter total, Map<AlertType, Counter> byType, Alert alert) {
+    total.inc();
+    byType.get(alert.type()).inc();
+  }
+
+  /** The device's assessment, recomputed from its open alerts after they changed, and kept. */
+  private HealthAssessment assess() throws Exception {
+    List<Alert> open = new ArrayList<>();
+    openAlerts.values().forEach(open::add);
+    HealthAssessment next = HealthAssessment.of(open);
+    if (next.equals(HealthAssessment.HEALTHY)) {
+      assessment.clear();
+    } else {
+      assessment.update(next);
+    }
+    return next;
+  }
+
+  private RuleSet currentRules(RuleSet broadcast) {
+    return broadcast != null ? broadcast : initialRules;
+  }
+
+  /** The index of the rules in force, built again only when a new rule set has arrived. */
+  private RuleIndex ruleIndex(RuleSet broadcast) {
+    RuleSet rules = currentRules(broadcast);
+    if (ruleIndex == null || ruleIndex.rules() != rules) {
+      ruleIndex = new RuleIndex(rules);
+    }
+    return ruleIndex;
   }
 
   static boolean isDuplicate(Telemetry reading, Telemetry lastAccepted) {
     return reading.seq() <= lastAccepted.seq() && !reading.ts().isAfter(lastAccepted.ts());
   }
 
-  private void restartOfflineTimer(Context ctx) throws IOException {
-    long due = ctx.timerService().currentProcessingTime() + rules.offlineAfter().toMillis();
+  private void restartOfflineTimer(ReadOnlyContext ctx, long nowMs) throws Exception {
+    long due = nowMs + settings.offlineAfter().toMillis();
     offlineDue.update(due);
     if (offlineTimer.value() == null) {
       ctx.timerService().registerProcessingTimeTimer(due);

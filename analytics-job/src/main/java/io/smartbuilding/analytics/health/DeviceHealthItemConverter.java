@@ -4,9 +4,12 @@ import static io.smartbuilding.contracts.tables.DeviceHealthTable.BUILDING_ID;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.DEVICE_ID;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.DEVICE_TYPE;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.FLOOR;
+import static io.smartbuilding.contracts.tables.DeviceHealthTable.HEALTH_SCORE;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.LAST_SEEN;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.LAST_SEQ;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.METRICS;
+import static io.smartbuilding.contracts.tables.DeviceHealthTable.OPEN_ALERTS;
+import static io.smartbuilding.contracts.tables.DeviceHealthTable.REASONS;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.STATUS;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.UPDATED_AT;
 import static io.smartbuilding.contracts.tables.DeviceHealthTable.ZONE;
@@ -33,6 +36,9 @@ public class DeviceHealthItemConverter
                 .string(ZONE, health.zone())
                 .string(DEVICE_TYPE, health.deviceType())
                 .string(STATUS, health.status())
+                .number(HEALTH_SCORE, health.healthScore())
+                .stringList(REASONS, health.reasons())
+                .number(OPEN_ALERTS, health.openAlerts())
                 .time(LAST_SEEN, health.lastSeen())
                 .number(LAST_SEQ, health.lastSeq())
                 .numberMap(METRICS, health.metrics())

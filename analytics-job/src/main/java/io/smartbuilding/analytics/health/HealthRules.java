@@ -1,15 +1,19 @@
 package io.smartbuilding.analytics.health;
 
+import io.smartbuilding.analytics.anomaly.AnomalySettings;
+import io.smartbuilding.analytics.anomaly.WearSettings;
+import io.smartbuilding.analytics.rules.DefaultRules;
+import io.smartbuilding.analytics.rules.RuleSet;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The thresholds behind device status and alerts.
+ * The settings behind device status and alerts that are not rules in the rules table.
  *
- * @param overheatLimitC an OVERHEAT alert opens on a {@code temperatureC} reading above this
- * @param overheatHysteresisC and resolves only at or below {@code limit - hysteresis}, so a reading
- *     that hovers around the limit does not open and close alerts all the time
+ * @param overheatLimitC the default OVERHEAT rule's limit (used when the rules table is empty, and
+ *     seeded into it)
+ * @param overheatHysteresisC and its hysteresis
  * @param offlineAfter silence after which a device is OFFLINE (processing time)
  * @param maxLateness a reading whose ts is more than this before the device's last accepted ts is
  *     late: counted and set aside instead of changing the device's health
@@ -18,8 +22,14 @@ public record HealthRules(
     double overheatLimitC,
     double overheatHysteresisC,
     Duration offlineAfter,
-    Duration maxLateness)
+    Duration maxLateness,
+    AnomalySettings anomaly,
+    WearSettings wear,
+    Duration rulesPollInterval,
+    String rulesFile)
     implements Serializable {
+
+  public static final Duration DEFAULT_RULES_POLL_INTERVAL = Duration.ofSeconds(10);
 
   public static final double DEFAULT_OVERHEAT_LIMIT_C = 60.0;
   public static final double DEFAULT_OVERHEAT_HYSTERESIS_C = 2.0;
@@ -40,6 +50,31 @@ public record HealthRules(
     if (maxLateness.isNegative()) {
       throw new IllegalArgumentException("max lateness must be >= 0, got " + maxLateness);
     }
+    if (rulesPollInterval.isNegative() || rulesPollInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "rules poll interval must be positive, got " + rulesPollInterval);
+    }
+  }
+
+  public HealthRules(
+      double overheatLimitC,
+      double overheatHysteresisC,
+      Duration offlineAfter,
+      Duration maxLateness) {
+    this(
+        overheatLimitC,
+        overheatHysteresisC,
+        offlineAfter,
+        maxLateness,
+        AnomalySettings.DEFAULTS,
+        WearSettings.DEFAULTS,
+        DEFAULT_RULES_POLL_INTERVAL,
+        null);
+  }
+
+  /** The built-in rules, with this OVERHEAT limit. */
+  public RuleSet defaultRules() {
+    return DefaultRules.of(overheatLimitC, overheatHysteresisC);
   }
 
   public HealthRules(double overheatLimitC, double overheatHysteresisC, Duration offlineAfter) {
@@ -52,11 +87,6 @@ public record HealthRules(
         DEFAULT_OVERHEAT_HYSTERESIS_C,
         DEFAULT_OFFLINE_AFTER,
         DEFAULT_MAX_LATENESS);
-  }
-
-  /** The temperature at or below which an open OVERHEAT alert resolves. */
-  public double overheatResolvedAtOrBelowC() {
-    return overheatLimitC - overheatHysteresisC;
   }
 
   /** Whether {@code reading} is too far behind the device's last accepted message. */

@@ -7,18 +7,15 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 import io.smartbuilding.analytics.Readings;
-import io.smartbuilding.analytics.alert.Alert;
-import io.smartbuilding.analytics.alert.AlertItemConverter;
 import io.smartbuilding.analytics.building.Building;
 import io.smartbuilding.analytics.building.BuildingItemConverter;
 import io.smartbuilding.analytics.health.DeviceHealth;
 import io.smartbuilding.analytics.health.DeviceHealthItemConverter;
+import io.smartbuilding.analytics.health.HealthAssessment;
 import io.smartbuilding.contracts.health.DeviceStatus;
-import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import io.smartbuilding.contracts.telemetry.Telemetry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,71 +39,36 @@ class ItemConvertersTest {
   void deviceHealthItem() {
     DynamoDbWriteRequest put =
         new DeviceHealthItemConverter()
-            .apply(DeviceHealth.of(READING, DeviceStatus.FAULT, NOW), null);
+            .apply(
+                DeviceHealth.of(
+                    READING,
+                    new HealthAssessment(DeviceStatus.FAULT, 50, List.of("Too hot."), 1),
+                    NOW),
+                null);
 
     assertThat(put.getType()).isEqualTo(DynamoDbWriteRequestType.PUT);
     assertThat(put.getItem())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                DeviceHealthTable.DEVICE_ID, fromS("b1-f3-ahu-01"),
-                DeviceHealthTable.BUILDING_ID, fromS("b1"),
-                DeviceHealthTable.FLOOR, fromN("3"),
-                DeviceHealthTable.ZONE, fromS("f3-west"),
-                DeviceHealthTable.DEVICE_TYPE, fromS("AIR_HANDLER"),
-                DeviceHealthTable.STATUS, fromS("FAULT"),
-                DeviceHealthTable.LAST_SEEN, fromS("2026-11-25T08:15:31.000Z"),
-                DeviceHealthTable.LAST_SEQ, fromN("12"),
-                DeviceHealthTable.METRICS,
+            Map.ofEntries(
+                Map.entry(DeviceHealthTable.DEVICE_ID, fromS("b1-f3-ahu-01")),
+                Map.entry(DeviceHealthTable.BUILDING_ID, fromS("b1")),
+                Map.entry(DeviceHealthTable.FLOOR, fromN("3")),
+                Map.entry(DeviceHealthTable.ZONE, fromS("f3-west")),
+                Map.entry(DeviceHealthTable.DEVICE_TYPE, fromS("AIR_HANDLER")),
+                Map.entry(DeviceHealthTable.STATUS, fromS("FAULT")),
+                Map.entry(DeviceHealthTable.HEALTH_SCORE, fromN("50")),
+                Map.entry(DeviceHealthTable.REASONS, fromL(List.of(fromS("Too hot.")))),
+                Map.entry(DeviceHealthTable.OPEN_ALERTS, fromN("1")),
+                Map.entry(DeviceHealthTable.LAST_SEEN, fromS("2026-11-25T08:15:31.000Z")),
+                Map.entry(DeviceHealthTable.LAST_SEQ, fromN("12")),
+                Map.entry(
+                    DeviceHealthTable.METRICS,
                     fromM(
                         Map.of(
                             "temperatureC", fromN("71.5"),
                             "fanSpeedPct", fromN("88"),
-                            "energyKwh", fromN("185532.25"))),
-                DeviceHealthTable.UPDATED_AT, fromS("2026-11-25T09:00:00.250Z")));
-  }
-
-  @Test
-  void openOverheatAlertItemHasNoResolvedAt() {
-    Alert alert = Alert.overheat(READING, 71.5, 60.0, NOW);
-
-    Map<String, AttributeValue> item = new AlertItemConverter().apply(alert, null).getItem();
-
-    assertThat(item)
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.ofEntries(
-                Map.entry(AlertTable.ALERT_ID, fromS("b1-f3-ahu-01#OVERHEAT#1795594531000")),
-                Map.entry(AlertTable.DEVICE_ID, fromS("b1-f3-ahu-01")),
-                Map.entry(AlertTable.BUILDING_ID, fromS("b1")),
-                Map.entry(AlertTable.FLOOR, fromN("3")),
-                Map.entry(AlertTable.ZONE, fromS("f3-west")),
-                Map.entry(AlertTable.DEVICE_TYPE, fromS("AIR_HANDLER")),
-                Map.entry(AlertTable.TYPE, fromS("OVERHEAT")),
-                Map.entry(AlertTable.SEVERITY, fromS("CRITICAL")),
-                Map.entry(AlertTable.STATUS, fromS("open")),
-                Map.entry(AlertTable.MESSAGE, fromS("temperatureC 71.5 above limit 60.0")),
-                Map.entry(AlertTable.OPENED_AT, fromS("2026-11-25T08:15:31.000Z")),
-                Map.entry(AlertTable.LAST_SEEN_AT, fromS("2026-11-25T08:15:31.000Z")),
-                Map.entry(AlertTable.PEAK_VALUE, fromN("71.5")),
-                Map.entry(AlertTable.LIMIT, fromN("60")),
-                Map.entry(AlertTable.UPDATED_AT, fromS("2026-11-25T09:00:00.250Z"))));
-  }
-
-  @Test
-  void resolvedOfflineAlertItem() {
-    Alert alert =
-        Alert.offline(READING, Duration.ofSeconds(60), NOW)
-            .resolved(Instant.parse("2026-11-25T09:30:00Z"), NOW);
-
-    Map<String, AttributeValue> item = new AlertItemConverter().apply(alert, null).getItem();
-
-    assertThat(item)
-        .containsEntry(AlertTable.ALERT_ID, fromS("b1-f3-ahu-01#OFFLINE#1795594591000"))
-        .containsEntry(AlertTable.TYPE, fromS("OFFLINE"))
-        .containsEntry(AlertTable.SEVERITY, fromS("WARNING"))
-        .containsEntry(AlertTable.STATUS, fromS("resolved"))
-        .containsEntry(AlertTable.OPENED_AT, fromS("2026-11-25T08:16:31.000Z"))
-        .containsEntry(AlertTable.RESOLVED_AT, fromS("2026-11-25T09:30:00.000Z"))
-        .doesNotContainKeys(AlertTable.PEAK_VALUE, AlertTable.LIMIT);
+                            "energyKwh", fromN("185532.25")))),
+                Map.entry(DeviceHealthTable.UPDATED_AT, fromS("2026-11-25T09:00:00.250Z"))));
   }
 
   @Test

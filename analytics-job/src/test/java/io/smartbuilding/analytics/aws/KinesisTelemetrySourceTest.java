@@ -56,4 +56,29 @@ class KinesisTelemetrySourceTest {
         .containsEntry(ConsumerConfigConstants.STREAM_INITIAL_POSITION, "AT_TIMESTAMP")
         .containsEntry(ConsumerConfigConstants.STREAM_INITIAL_TIMESTAMP, "1795594531.250");
   }
+
+  @Test
+  void enhancedFanOutRegistersItsNamedConsumerAndDoesNotPoll() {
+    Properties props =
+        KinesisTelemetrySource.consumerProperties(
+            JobConfig.fromArgs(
+                    "--kinesis.consumer", "efo", "--kinesis.efo.consumer-name", "analytics-eu")
+                .kinesis());
+
+    assertThat(props)
+        .containsEntry(ConsumerConfigConstants.RECORD_PUBLISHER_TYPE, "EFO")
+        .containsEntry(ConsumerConfigConstants.EFO_CONSUMER_NAME, "analytics-eu")
+        .containsEntry(ConsumerConfigConstants.EFO_REGISTRATION_TYPE, "LAZY")
+        .doesNotContainKey(ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS);
+  }
+
+  @Test
+  void pollingIsTheDefault() {
+    Properties props =
+        KinesisTelemetrySource.consumerProperties(JobConfig.fromArgs().kinesis());
+
+    assertThat(props).doesNotContainKey(ConsumerConfigConstants.RECORD_PUBLISHER_TYPE);
+    assertThat(JobConfig.fromArgs().kinesis().consumer())
+        .isEqualTo(KinesisSettings.Consumer.POLLING);
+  }
 }

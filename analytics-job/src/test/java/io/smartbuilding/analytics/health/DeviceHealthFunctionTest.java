@@ -8,11 +8,22 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.smartbuilding.analytics.Readings;
 import io.smartbuilding.analytics.alert.Alert;
+import io.smartbuilding.analytics.alert.Sample;
+import io.smartbuilding.analytics.anomaly.AnomalySettings;
+import io.smartbuilding.analytics.anomaly.AnomalyTrack;
+import io.smartbuilding.analytics.anomaly.WearSettings;
+import io.smartbuilding.analytics.anomaly.WearWindow;
+import io.smartbuilding.analytics.rules.DefaultRules;
+import io.smartbuilding.analytics.rules.Rule;
+import io.smartbuilding.analytics.rules.RuleKind;
+import io.smartbuilding.analytics.rules.RuleSet;
+import io.smartbuilding.analytics.rules.RuleTrack;
 import io.smartbuilding.contracts.alert.AlertStatus;
 import io.smartbuilding.contracts.alert.AlertType;
 import io.smartbuilding.contracts.alert.Severity;
 import io.smartbuilding.contracts.health.DeviceStatus;
 import io.smartbuilding.contracts.tables.AlertTable;
+import io.smartbuilding.contracts.telemetry.DeviceType;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import io.smartbuilding.contracts.testing.ContractExamples;
@@ -20,9 +31,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,15 +51,23 @@ class DeviceHealthFunctionTest {
   private static final Duration OFFLINE_AFTER = Duration.ofSeconds(60);
   private static final long NOW = 1_000_000L; // processing time, ms
 
-  private KeyedOneInputStreamOperatorTestHarness<String, Telemetry, DeviceHealth> harness;
+  private KeyedBroadcastOperatorTestHarness<String, Telemetry, RuleSet, DeviceHealth> harness;
 
   @BeforeEach
   void openHarness() throws Exception {
+    open(new HealthRules(60.0, 2.0, OFFLINE_AFTER));
+  }
+
+  private void open(HealthRules settings) throws Exception {
+    if (harness != null) {
+      harness.close();
+    }
     harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new DeviceHealthFunction(new HealthRules(60.0, 2.0, OFFLINE_AFTER)),
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new DeviceHealthFunction(settings),
             Telemetry::deviceId,
-            Types.STRING);
+            Types.STRING,
+            DeviceHealthFunction.RULES);
     harness.setProcessingTime(NOW);
   }
 
@@ -73,8 +99,15 @@ class DeviceHealthFunctionTest {
     assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(opened.openedAt()).isEqualTo(T0.plusSeconds(1));
     assertThat(opened.limit()).isEqualTo(60.0);
-    assertThat(opened.message()).isEqualTo("temperatureC 61.0 above limit 60.0");
-    assertThat(alerts().get(1).message()).isEqualTo("temperatureC 71.5 above limit 60.0");
+    assertThat(opened.ruleId()).isEqualTo("OVERHEAT");
+    assertThat(opened.metric()).isEqualTo("temperatureC");
+    assertThat(opened.message()).isEqualTo("temperatureC 61 above limit 60");
+    assertThat(opened.evidenceRule()).startsWith("OVERHEAT: temperatureC above 60");
+    assertThat(opened.evidence()).containsExactly(new Sample(T0.plusSeconds(1), 61.0));
+    assertThat(alerts().get(1).message()).isEqualTo("temperatureC 71.5 above limit 60");
+    assertThat(alerts().get(3).evidence())
+        .extracting(Sample::value)
+        .containsExactly(61.0, 71.5, 62.0, 59.0, 58.0);
 
     assertThat(health())
         .extracting(DeviceHealth::status)
@@ -85,6 +118,19 @@ class DeviceHealthFunctionTest {
             DeviceStatus.FAULT,
             DeviceStatus.FAULT,
             DeviceStatus.OK);
+    assertThat(health().get(1).healthScore()).isEqualTo(50);
+    assertThat(health().get(1).openAlerts()).isEqualTo(1);
+    assertThat(health().get(1).reasons())
+        .containsExactly(
+            "OVERHEAT (CRITICAL, rule OVERHEAT) since 2026-11-25T08:00:01Z: temperatureC 61 above"
+                + " limit 60.");
+    assertThat(health().get(5).healthScore()).isEqualTo(100);
+    assertThat(health().get(5).reasons()).isEmpty();
+    assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).isEmpty()).isTrue();
+    assertThat(mapState(DeviceHealthFunction.RULE_TRACKS).isEmpty())
+        .as("an ABOVE rule keeps nothing once its condition has cleared")
+        .isTrue();
+    assertThat(valueState(DeviceHealthFunction.ASSESSMENT).value()).isNull();
   }
 
   @Test
@@ -162,6 +208,42 @@ class DeviceHealthFunctionTest {
   }
 
   @Test
+  void offlineOnTopOfAnOpenAlertResolvesAloneWhenTheDeviceIsBack() throws Exception {
+    process(temperature(1, T0, 65.0)); // OVERHEAT opens
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis());
+    assertThat(valueState(DeviceHealthFunction.ASSESSMENT).value().status())
+        .isEqualTo(DeviceStatus.OFFLINE);
+
+    process(temperature(2, T0.plusSeconds(90), 66.0));
+
+    assertThat(alerts())
+        .extracting(Alert::type, Alert::status)
+        .containsExactly(
+            tuple(AlertType.OVERHEAT, AlertStatus.OPEN),
+            tuple(AlertType.OFFLINE, AlertStatus.OPEN),
+            tuple(AlertType.OFFLINE, AlertStatus.RESOLVED),
+            tuple(AlertType.OVERHEAT, AlertStatus.OPEN));
+    assertThat(health())
+        .extracting(DeviceHealth::status, DeviceHealth::openAlerts)
+        .containsExactly(
+            tuple(DeviceStatus.FAULT, 1),
+            tuple(DeviceStatus.OFFLINE, 2),
+            tuple(DeviceStatus.FAULT, 1));
+    assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).keys()).containsExactly("OVERHEAT");
+  }
+
+  @Test
+  void aHealthyDeviceKeepsNoAssessmentAndNoOpenAlerts() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      process(temperature(i, T0.plusSeconds(i), 21.0));
+    }
+
+    assertThat(health()).extracting(DeviceHealth::healthScore).containsOnly(100);
+    assertThat(valueState(DeviceHealthFunction.ASSESSMENT).value()).isNull();
+    assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).isEmpty()).isTrue();
+  }
+
+  @Test
   void offlineIdDependsOnEventTimeNotOnWhenTheTimerFires() throws Exception {
     process(temperature(1, T0, 21.0));
     harness.setProcessingTime(NOW + 10 * OFFLINE_AFTER.toMillis()); // a very late timer
@@ -213,6 +295,9 @@ class DeviceHealthFunctionTest {
                 "f3-west",
                 reading.deviceType(),
                 DeviceStatus.OK,
+                100,
+                List.of(),
+                0,
                 T0,
                 3,
                 reading.metrics(),
@@ -268,12 +353,7 @@ class DeviceHealthFunctionTest {
 
   @Test
   void zeroLatenessSetsAsideEveryReadingBehindTheLastAccepted() throws Exception {
-    harness.close();
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new DeviceHealthFunction(new HealthRules(60.0, 2.0, OFFLINE_AFTER, Duration.ZERO)),
-            Telemetry::deviceId,
-            Types.STRING);
+    open(new HealthRules(60.0, 2.0, OFFLINE_AFTER, Duration.ZERO));
     process(temperature(5, T0, 21.0));
     process(temperature(6, T0.minusMillis(1), 21.0));
     process(temperature(7, T0, 21.0));
@@ -282,8 +362,361 @@ class DeviceHealthFunctionTest {
     assertThat(health()).extracting(DeviceHealth::lastSeq).containsExactly(5L, 7L);
   }
 
+  @Test
+  void aDurationRuleOpensOnlyOnceTheConditionHasLastedInEventTime() throws Exception {
+    // CO2_HIGH: zone sensors, above 1000 ppm for 600 s, clears at or below 950
+    process(zoneSensor(1, T0, Map.of("co2Ppm", 1100.0)));
+    process(zoneSensor(2, T0.plusSeconds(300), Map.of("co2Ppm", 980.0))); // in the band: goes on
+    process(zoneSensor(3, T0.plusSeconds(599), Map.of("co2Ppm", 1200.0)));
+    assertThat(alerts()).isEmpty();
+    assertThat(size(mapState(DeviceHealthFunction.RULE_TRACKS))).isEqualTo(1);
+
+    process(zoneSensor(4, T0.plusSeconds(600), Map.of("co2Ppm", 1150.0)));
+    process(zoneSensor(5, T0.plusSeconds(700), Map.of("co2Ppm", 900.0)));
+
+    String id = AlertTable.alertId(DEVICE, "CO2_HIGH", T0.toEpochMilli());
+    assertThat(alerts())
+        .extracting(Alert::alertId, Alert::type, Alert::status, Alert::peakValue, Alert::lastSeenAt)
+        .containsExactly(
+            tuple(id, AlertType.THRESHOLD, AlertStatus.OPEN, 1200.0, T0.plusSeconds(600)),
+            tuple(id, AlertType.THRESHOLD, AlertStatus.RESOLVED, 1200.0, T0.plusSeconds(600)));
+    assertThat(alerts().get(0).evidence())
+        .extracting(Sample::value)
+        .containsExactly(1100.0, 980.0, 1200.0, 1150.0);
+    assertThat(health().get(3).status()).isEqualTo(DeviceStatus.DEGRADED);
+    assertThat(health().get(3).healthScore()).isEqualTo(80);
+    assertThat(mapState(DeviceHealthFunction.RULE_TRACKS).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aShortBreachOfADurationRuleRaisesNothingAndLeavesNoState() throws Exception {
+    process(zoneSensor(1, T0, Map.of("co2Ppm", 1100.0)));
+    process(zoneSensor(2, T0.plusSeconds(60), Map.of("co2Ppm", 700.0)));
+    process(zoneSensor(3, T0.plusSeconds(700), Map.of("co2Ppm", 1100.0)));
+
+    assertThat(alerts()).isEmpty();
+    assertThat(mapState(DeviceHealthFunction.RULE_TRACKS).get("CO2_HIGH").activeSinceMs())
+        .isEqualTo(T0.plusSeconds(700).toEpochMilli());
+  }
+
+  @Test
+  void batteryBelowItsLevelRaisesBatteryLow() throws Exception {
+    process(zoneSensor(1, T0, Map.of("batteryPct", 40.0)));
+    process(zoneSensor(2, T0.plusSeconds(60), Map.of("batteryPct", 12.0)));
+    process(zoneSensor(3, T0.plusSeconds(120), Map.of("batteryPct", 9.0)));
+    process(zoneSensor(4, T0.plusSeconds(180), Map.of("batteryPct", 100.0))); // replaced
+
+    assertThat(alerts())
+        .extracting(Alert::type, Alert::status, Alert::peakValue, Alert::limit)
+        .containsExactly(
+            tuple(AlertType.BATTERY_LOW, AlertStatus.OPEN, 12.0, 15.0),
+            tuple(AlertType.BATTERY_LOW, AlertStatus.OPEN, 9.0, 15.0),
+            tuple(AlertType.BATTERY_LOW, AlertStatus.RESOLVED, 9.0, 15.0));
+  }
+
+  @Test
+  void aStuckSensorIsFlaggedAfterItsDurationAndClearedWhenItMoves() throws Exception {
+    broadcast(rule("STUCK", "temperatureC", RuleKind.STUCK, 0.0, 0, 120));
+    process(temperature(1, T0, 21.0));
+    process(temperature(2, T0.plusSeconds(60), 21.0));
+    process(temperature(3, T0.plusSeconds(120), 21.0)); // unchanged for 120 s
+    process(temperature(4, T0.plusSeconds(180), 21.0));
+    process(temperature(5, T0.plusSeconds(240), 21.3)); // moves
+
+    String id = AlertTable.alertId(DEVICE, "STUCK", T0.toEpochMilli());
+    assertThat(alerts())
+        .extracting(Alert::alertId, Alert::status, Alert::resolvedAt)
+        .containsExactly(
+            tuple(id, AlertStatus.OPEN, null),
+            tuple(id, AlertStatus.OPEN, null),
+            tuple(id, AlertStatus.RESOLVED, T0.plusSeconds(240)));
+    assertThat(alerts().get(0).message()).isEqualTo("temperatureC stuck at 21");
+    // the rule keeps only the value it watches, no readings
+    RuleTrack track = mapState(DeviceHealthFunction.RULE_TRACKS).get("STUCK");
+    assertThat(track.active()).isFalse();
+    assertThat(track.recent()).isEmpty();
+    assertThat(track.previousValue()).isEqualTo(21.3);
+  }
+
+  @Test
+  void rateOfChangeIsPerMinuteBetweenConsecutiveReadings() throws Exception {
+    broadcast(rule("SWING", "temperatureC", RuleKind.RATE_OF_CHANGE, 2.0, 0.5, 0));
+    process(temperature(1, T0, 20.0));
+    process(temperature(2, T0.plusSeconds(60), 21.0)); // 1 per minute
+    process(temperature(3, T0.plusSeconds(90), 23.0)); // 4 per minute: opens
+    process(temperature(4, T0.plusSeconds(150), 21.0)); // 2 per minute: in the band
+    process(temperature(5, T0.plusSeconds(210), 21.5)); // 0.5 per minute: clears
+
+    String id = AlertTable.alertId(DEVICE, "SWING", T0.plusSeconds(90).toEpochMilli());
+    assertThat(alerts())
+        .extracting(Alert::alertId, Alert::status, Alert::peakValue)
+        .containsExactly(tuple(id, AlertStatus.OPEN, 4.0), tuple(id, AlertStatus.RESOLVED, 4.0));
+  }
+
+  @Test
+  void aBroadcastRuleChangeTakesEffectForTheNextReading() throws Exception {
+    process(temperature(1, T0, 65.0)); // default OVERHEAT at 60: opens
+    assertThat(alerts()).hasSize(1);
+
+    Rule stricter =
+        new Rule(
+            "OVERHEAT",
+            "*",
+            "temperatureC",
+            RuleKind.ABOVE,
+            AlertType.OVERHEAT,
+            50.0,
+            2.0,
+            0,
+            Severity.CRITICAL,
+            true,
+            "");
+    Rule hot = rule("HOT", "temperatureC", RuleKind.ABOVE, 40.0, 1.0, 0);
+    broadcast(stricter, hot);
+    process(temperature(2, T0.plusSeconds(1), 55.0));
+
+    assertThat(alerts())
+        .extracting(Alert::ruleId, Alert::status, Alert::lastSeenAt)
+        .containsExactly(
+            tuple("OVERHEAT", AlertStatus.OPEN, T0),
+            tuple("OVERHEAT", AlertStatus.OPEN, T0.plusSeconds(1)), // still above the new 50
+            tuple("HOT", AlertStatus.OPEN, T0.plusSeconds(1)));
+    assertThat(harness.getBroadcastState(DeviceHealthFunction.RULES).get("current").rules())
+        .containsExactly(stricter, hot);
+  }
+
+  @Test
+  void aDisabledOrRemovedRuleResolvesItsOpenAlertsAtOnceAndDropsItsState() throws Exception {
+    process(temperature(1, T0, 65.0));
+    process(zoneSensorElsewhere("b1-f1-zs-02", 1, T0, 70.0));
+    harness.setProcessingTime(NOW + 1000);
+
+    RuleSet withoutOverheat =
+        new RuleSet(
+            DefaultRules.of(60, 2).rules().stream()
+                .map(
+                    r ->
+                        r.ruleId().equals("OVERHEAT")
+                            ? new Rule(
+                                r.ruleId(),
+                                r.deviceType(),
+                                r.metric(),
+                                r.kind(),
+                                r.alertType(),
+                                r.threshold(),
+                                r.hysteresis(),
+                                r.durationSeconds(),
+                                r.severity(),
+                                false,
+                                r.description())
+                            : r)
+                .toList());
+    harness.processBroadcastElement(withoutOverheat, 0);
+
+    assertThat(alerts())
+        .extracting(Alert::deviceId, Alert::status, Alert::resolvedAt, Alert::updatedAt)
+        .containsExactlyInAnyOrder(
+            tuple(DEVICE, AlertStatus.OPEN, null, Instant.ofEpochMilli(NOW)),
+            tuple("b1-f1-zs-02", AlertStatus.OPEN, null, Instant.ofEpochMilli(NOW)),
+            tuple(DEVICE, AlertStatus.RESOLVED, T0, Instant.ofEpochMilli(NOW + 1000)),
+            tuple("b1-f1-zs-02", AlertStatus.RESOLVED, T0, Instant.ofEpochMilli(NOW + 1000)));
+    assertThat(health())
+        .filteredOn(h -> h.updatedAt().equals(Instant.ofEpochMilli(NOW + 1000)))
+        .extracting(DeviceHealth::status, DeviceHealth::openAlerts)
+        .containsExactly(tuple(DeviceStatus.OK, 0), tuple(DeviceStatus.OK, 0));
+    assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).isEmpty()).isTrue();
+    assertThat(mapState(DeviceHealthFunction.RULE_TRACKS).isEmpty()).isTrue();
+
+    process(temperature(2, T0.plusSeconds(1), 70.0)); // the rule is off: nothing opens
+    assertThat(alerts()).hasSize(4);
+  }
+
+  @Test
+  void aSteadyBaselineThenAJumpRaisesAnomalyAfterConsecutiveReadingsAndResolves() throws Exception {
+    open(withAnomaly(new AnomalySettings(List.of("vibrationMmS"), 0.1, 4.0, 3, 20)));
+    long seq = 0;
+    for (int i = 0; i < 40; i++, seq++) {
+      process(vibration(seq, T0.plusSeconds(seq), 2.0 + (i % 2 == 0 ? 0.05 : -0.05)));
+    }
+    assertThat(alerts()).isEmpty();
+    Instant firstHigh = T0.plusSeconds(seq);
+    for (int i = 0; i < 4; i++, seq++) {
+      process(vibration(seq, T0.plusSeconds(seq), 4.0 + i * 0.1));
+    }
+    for (int i = 0; i < 3; i++, seq++) {
+      process(vibration(seq, T0.plusSeconds(seq), 2.0));
+    }
+
+    String id = AlertTable.alertId(DEVICE, "ANOMALY-vibrationMmS", firstHigh.toEpochMilli());
+    assertThat(alerts())
+        .extracting(Alert::alertId, Alert::type, Alert::status, Alert::peakValue)
+        .containsExactly(
+            tuple(id, AlertType.ANOMALY, AlertStatus.OPEN, 4.2), // the third in a row
+            tuple(id, AlertType.ANOMALY, AlertStatus.OPEN, 4.3),
+            tuple(id, AlertType.ANOMALY, AlertStatus.RESOLVED, 4.3));
+    assertThat(alerts().get(0).evidence()).extracting(Sample::value).containsExactly(4.0, 4.1, 4.2);
+    assertThat(alerts().get(0).message()).contains("standard deviations from its usual 2");
+    AnomalyTrack track = mapState(DeviceHealthFunction.ANOMALY_TRACKS).get("vibrationMmS");
+    assertThat(track.alerted()).isFalse();
+    assertThat(track.recent()).as("evidence is dropped once resolved").isEmpty();
+    assertThat(track.baseline().mean()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.05));
+  }
+
+  @Test
+  void aRisingWearMetricPredictsWhenItReachesItsRuleLimit() throws Exception {
+    // FILTER_CLOGGED: air handlers, filterPressureDropPa above 400. One-minute buckets.
+    open(
+        withWear(
+            new WearSettings(
+                List.of("filterPressureDropPa"), Duration.ofMinutes(1), 5, 3, Duration.ofDays(1))));
+    long seq = 0;
+    // climbs 10 Pa per hour from 200: reaches 400 after 20 hours, within the 1-day horizon
+    for (int minute = 0; minute < 12; minute++) {
+      for (int s = 0; s < 60; s += 20, seq++) {
+        Instant ts = T0.plusSeconds(minute * 60L + s);
+        double pa = 200 + 10.0 * (minute * 60 + s) / 3600;
+        process(Readings.reading(DEVICE, seq, ts, Map.of("filterPressureDropPa", pa)));
+      }
+    }
+
+    List<Alert> wear = alerts().stream().filter(a -> a.type() == AlertType.PREDICTED_WEAR).toList();
+    assertThat(wear).isNotEmpty();
+    Alert first = wear.get(0);
+    assertThat(first.ruleId()).isEqualTo("PREDICTED_WEAR-filterPressureDropPa");
+    assertThat(first.openedAt()).isEqualTo(T0.plusSeconds(180)); // the reading closing bucket 3
+    assertThat(first.limit()).isEqualTo(400.0);
+    assertThat(Duration.between(T0, wear.get(wear.size() - 1).predictedAt()).toMinutes())
+        .isBetween(20 * 60L - 2, 20 * 60L + 2);
+    WearWindow window = mapState(DeviceHealthFunction.WEAR_WINDOWS).get("filterPressureDropPa");
+    assertThat(window.size()).as("bounded by the window").isEqualTo(5);
+    assertThat(health().get(health().size() - 1).status()).isEqualTo(DeviceStatus.DEGRADED);
+  }
+
+  @Test
+  void aFallingWearMetricResolvesThePrediction() throws Exception {
+    open(
+        withWear(
+            new WearSettings(
+                List.of("filterPressureDropPa"), Duration.ofMinutes(1), 5, 3, Duration.ofDays(1))));
+    long seq = 0;
+    for (int minute = 0; minute < 4; minute++, seq++) {
+      process(
+          Readings.reading(
+              DEVICE,
+              seq,
+              T0.plusSeconds(60L * minute),
+              Map.of("filterPressureDropPa", 300.0 + minute)));
+    }
+    // the filter is replaced
+    for (int minute = 4; minute < 8; minute++, seq++) {
+      process(
+          Readings.reading(
+              DEVICE, seq, T0.plusSeconds(60L * minute), Map.of("filterPressureDropPa", 150.0)));
+    }
+
+    assertThat(alerts())
+        .filteredOn(a -> a.type() == AlertType.PREDICTED_WEAR)
+        .extracting(Alert::status)
+        .startsWith(AlertStatus.OPEN)
+        .endsWith(AlertStatus.RESOLVED);
+    assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).isEmpty()).isTrue();
+  }
+
+  private static HealthRules withAnomaly(AnomalySettings anomaly) {
+    return new HealthRules(
+        60.0,
+        2.0,
+        OFFLINE_AFTER,
+        Duration.ofMinutes(5),
+        anomaly,
+        new WearSettings(List.of(), Duration.ofMinutes(5), 10, 3, Duration.ofDays(1)),
+        Duration.ofSeconds(10),
+        null);
+  }
+
+  private static HealthRules withWear(WearSettings wear) {
+    return new HealthRules(
+        60.0,
+        2.0,
+        OFFLINE_AFTER,
+        Duration.ofMinutes(5),
+        new AnomalySettings(List.of(), 0.1, 4.0, 3, 20),
+        wear,
+        Duration.ofSeconds(10),
+        null);
+  }
+
+  private static Telemetry vibration(long seq, Instant ts, double mmS) {
+    return Readings.reading(DEVICE, seq, ts, Map.of("vibrationMmS", mmS));
+  }
+
+  private static Telemetry zoneSensorElsewhere(String deviceId, long seq, Instant ts, double c) {
+    return new Telemetry(
+        deviceId, "b1", 1, "f1-east", DeviceType.ZONE_SENSOR, ts, seq, Map.of("temperatureC", c));
+  }
+
   private void process(Telemetry reading) throws Exception {
     harness.processElement(reading, reading.ts().toEpochMilli());
+  }
+
+  private void broadcast(Rule... rules) throws Exception {
+    harness.processBroadcastElement(new RuleSet(List.of(rules)), 0);
+  }
+
+  /** The keyed state of {@link Readings#DEVICE}, read from the operator's state backend. */
+  @SuppressWarnings("unchecked")
+  private <K, V> MapState<K, V> mapState(MapStateDescriptor<K, V> descriptor) throws Exception {
+    KeyedStateBackend<String> backend = backend();
+    backend.setCurrentKey(DEVICE);
+    return backend.getPartitionedState(
+        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
+  }
+
+  private <V> ValueState<V> valueState(
+      org.apache.flink.api.common.state.ValueStateDescriptor<V> descriptor) throws Exception {
+    KeyedStateBackend<String> backend = backend();
+    backend.setCurrentKey(DEVICE);
+    return backend.getPartitionedState(
+        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
+  }
+
+  @SuppressWarnings("unchecked")
+  private KeyedStateBackend<String> backend() {
+    Object backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+    return (KeyedStateBackend<String>) backend;
+  }
+
+  private static <K, V> int size(MapState<K, V> state) throws Exception {
+    int n = 0;
+    for (K ignored : state.keys()) {
+      n++;
+    }
+    return n;
+  }
+
+  private static Telemetry zoneSensor(long seq, Instant ts, Map<String, Double> metrics) {
+    return new Telemetry(DEVICE, "b1", 3, "f3-west", DeviceType.ZONE_SENSOR, ts, seq, metrics);
+  }
+
+  private static Rule rule(
+      String id,
+      String metric,
+      RuleKind kind,
+      double threshold,
+      double hysteresis,
+      long durationSeconds) {
+    return new Rule(
+        id,
+        "*",
+        metric,
+        kind,
+        AlertType.THRESHOLD,
+        threshold,
+        hysteresis,
+        durationSeconds,
+        Severity.WARNING,
+        true,
+        "");
   }
 
   private List<DeviceHealth> health() {
