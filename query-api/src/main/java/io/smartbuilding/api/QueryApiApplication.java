@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                     + " each device and maintenance alerts, as analytics-job writes them to"
                     + " DynamoDB. Times are ISO-8601 UTC; errors are application/problem+json (RFC"
                     + " 9457).",
-            license = @License(name = "Apache-2.0")),
+            license =
+                @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     components =
         @Components(
             responses = {

@@ -1,18 +1,27 @@
 package io.smartbuilding.api.access;
 
 import io.smartbuilding.api.problem.ProblemException;
+import io.smartbuilding.api.security.AuthFailures;
+import io.smartbuilding.api.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The one place that decides which buildings the caller may read. Today every caller may read every
- * building; when JWT authentication arrives, this bean reads the caller's building claim and the
- * resources stay as they are.
+ * The one place that decides which buildings the caller may read and change: those in their token
+ * ({@link Caller#buildings()}). The role (read or act) is checked before a resource method runs.
  */
 @RequestScoped
 public class BuildingAccess {
 
+  private final Caller caller;
+  private final AuthFailures failures;
+
+  BuildingAccess(Caller caller, AuthFailures failures) {
+    this.caller = caller;
+    this.failures = failures;
+  }
+
   public boolean permits(String buildingId) {
-    return true;
+    return caller.buildings().permits(buildingId);
   }
 
   /**
@@ -21,6 +30,7 @@ public class BuildingAccess {
    */
   public void requireReadable(String buildingId, String notFoundDetail) {
     if (!permits(buildingId)) {
+      failures.count(AuthFailures.Reason.OUT_OF_SCOPE);
       throw ProblemException.notFound(notFoundDetail);
     }
   }

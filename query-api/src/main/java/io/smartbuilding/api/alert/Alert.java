@@ -4,6 +4,7 @@ import io.smartbuilding.api.dynamo.Item;
 import io.smartbuilding.contracts.tables.AlertTable;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,7 +56,38 @@ public record Alert(
     @Schema(
             description = "When analytics-job last wrote this item (ISO-8601 UTC)",
             example = "2025-03-01T08:20:31.004Z")
-        Instant updatedAt) {
+        Instant updatedAt,
+    @Schema(description = "The rule that raised the alert", example = "OVERHEAT") String ruleId,
+    @Schema(description = "The metric the rule watches; null for OFFLINE", example = "temperatureC")
+        String metric,
+    @Schema(
+            description = "PREDICTED_WEAR only: when the metric is predicted to reach its limit",
+            nullable = true,
+            example = "2025-04-12T00:00:00.000Z")
+        Instant predictedAt,
+    @Schema(description = "The rule in words and the readings behind the alert", nullable = true)
+        Evidence evidence,
+    @Schema(
+            description = "Who acknowledged the alert",
+            nullable = true,
+            example = "theo.technician")
+        String acknowledgedBy,
+    @Schema(nullable = true, example = "2025-03-01T08:21:04.512Z") Instant acknowledgedAt,
+    @Schema(description = "Who should handle it", nullable = true, example = "maria.manager")
+        String assignee,
+    @Schema(
+            description = "Who resolved the alert by hand; null if the condition cleared by itself",
+            nullable = true,
+            example = "theo.technician")
+        String resolvedBy,
+    @Schema(description = "The audit trail of people's actions, oldest first")
+        List<AlertAction> actions,
+    @Schema(
+            description =
+                "Increases with every action; send it back as If-Match (the ETag) to change the"
+                    + " alert",
+            example = "2")
+        long version) {
 
   /** Newest first by openedAt; ties (and items without openedAt, last) by alertId. */
   public static final Comparator<Alert> NEWEST_FIRST =
@@ -80,6 +112,27 @@ public record Alert(
         item.instant(AlertTable.RESOLVED_AT),
         item.decimal(AlertTable.PEAK_VALUE),
         item.decimal(AlertTable.LIMIT),
-        item.instant(AlertTable.UPDATED_AT));
+        item.instant(AlertTable.UPDATED_AT),
+        item.string(AlertTable.RULE_ID),
+        item.string(AlertTable.METRIC),
+        item.instant(AlertTable.PREDICTED_AT),
+        Evidence.fromAttribute(attributes.get(AlertTable.EVIDENCE)),
+        item.string(AlertTable.ACKNOWLEDGED_BY),
+        item.instant(AlertTable.ACKNOWLEDGED_AT),
+        item.string(AlertTable.ASSIGNEE),
+        item.string(AlertTable.RESOLVED_BY),
+        AlertAction.fromAttribute(attributes.get(AlertTable.ACTIONS)),
+        version(item));
+  }
+
+  /** Absent until the first action through the API (contract: absent = 0). */
+  static long version(Item item) {
+    Long version = item.longInteger(AlertTable.VERSION);
+    return version == null ? 0 : version;
+  }
+
+  /** The ETag of this version: a strong validator, quoted as RFC 9110 wants. */
+  public String etag() {
+    return "\"" + version + "\"";
   }
 }

@@ -1,58 +1,85 @@
 package io.smartbuilding.api.alert;
 
-import io.smartbuilding.api.problem.ProblemException;
+import io.smartbuilding.api.pagination.PageLimit;
+import io.smartbuilding.api.request.Choices;
 import io.smartbuilding.api.request.Identifier;
+import io.smartbuilding.api.request.TimeParameter;
 import io.smartbuilding.contracts.alert.AlertStatus;
-import java.util.Arrays;
+import io.smartbuilding.contracts.alert.AlertType;
+import io.smartbuilding.contracts.alert.Severity;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** The validated query parameters of GET /api/v1/alerts. */
-public record AlertFilter(Optional<String> buildingId, Optional<AlertStatus> status, int limit) {
+/**
+ * The validated query parameters of GET /api/v1/alerts. Every filter is optional; the lists
+ * (statuses, severities, types) mean "any" when empty. {@code from} is inclusive and {@code to}
+ * exclusive, both on openedAt.
+ */
+public record AlertFilter(
+    Optional<String> buildingId,
+    Optional<String> deviceId,
+    List<AlertStatus> statuses,
+    List<Severity> severities,
+    List<AlertType> types,
+    Optional<Instant> from,
+    Optional<Instant> to,
+    int limit) {
 
-  public static final int DEFAULT_LIMIT = 100;
-  public static final int MAX_LIMIT = 500;
   public static final String STATUS_VALUES =
-      Arrays.stream(AlertStatus.values())
-          .map(AlertStatus::wireValue)
-          .collect(Collectors.joining(", "));
+      Choices.allowed(AlertStatus.class, AlertStatus::wireValue);
+  public static final String SEVERITY_VALUES = Choices.allowed(Severity.class, Severity::name);
+  public static final String TYPE_VALUES = Choices.allowed(AlertType.class, AlertType::name);
 
   /**
    * Parses the raw query parameters. Null or empty means absent: the REST layer already hands an
    * empty {@code ?status=} over as null, and the rule should not depend on who calls.
    */
-  public static AlertFilter parse(String buildingId, String status, String limit) {
+  public static AlertFilter parse(
+      String buildingId,
+      String deviceId,
+      String status,
+      String severity,
+      String type,
+      String from,
+      String to,
+      String limit) {
+    Optional<Instant> start = TimeParameter.parse("from", from);
+    Optional<Instant> end = TimeParameter.parse("to", to);
+    TimeParameter.requireOrdered(start, end);
     return new AlertFilter(
         present(buildingId).map(id -> Identifier.requireValid("buildingId", id)),
-        present(status).map(AlertFilter::status),
-        present(limit).map(AlertFilter::limit).orElse(DEFAULT_LIMIT));
+        present(deviceId).map(id -> Identifier.requireValid("deviceId", id)),
+        Choices.parse("status", status, AlertStatus.class, AlertStatus::wireValue),
+        Choices.parse("severity", severity, Severity.class, Severity::name),
+        Choices.parse("type", type, AlertType.class, AlertType::name),
+        start,
+        end,
+        PageLimit.parse(limit));
+  }
+
+  /**
+   * Everything that selects the alerts, not the page size: a cursor is valid only with the filters
+   * it was issued for.
+   */
+  public String fingerprint() {
+    return "alerts|b="
+        + buildingId.orElse("")
+        + "|d="
+        + deviceId.orElse("")
+        + "|s="
+        + statuses
+        + "|v="
+        + severities
+        + "|t="
+        + types
+        + "|from="
+        + from.map(Instant::toString).orElse("")
+        + "|to="
+        + to.map(Instant::toString).orElse("");
   }
 
   private static Optional<String> present(String value) {
     return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
-  }
-
-  private static AlertStatus status(String value) {
-    return AlertStatus.fromWire(value)
-        .orElseThrow(
-            () ->
-                ProblemException.invalidParameter(
-                    "status",
-                    "'status' must be one of " + STATUS_VALUES + " (got '" + value + "')"));
-  }
-
-  private static int limit(String value) {
-    String rule =
-        "'limit' must be a whole number from 1 to " + MAX_LIMIT + " (got '" + value + "')";
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalidParameter("limit", rule);
-    }
-    if (parsed < 1 || parsed > MAX_LIMIT) {
-      throw ProblemException.invalidParameter("limit", rule);
-    }
-    return parsed;
   }
 }

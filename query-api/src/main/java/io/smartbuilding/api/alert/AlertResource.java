@@ -1,6 +1,10 @@
 package io.smartbuilding.api.alert;
 
 import io.smartbuilding.api.access.BuildingAccess;
+import io.smartbuilding.api.pagination.Cursor;
+import io.smartbuilding.api.pagination.CursorCodec;
+import io.smartbuilding.api.pagination.Page;
+import io.smartbuilding.api.pagination.PageLimit;
 import io.smartbuilding.api.problem.ProblemResponses;
 import io.smartbuilding.api.request.Identifier;
 import jakarta.ws.rs.GET;
@@ -25,32 +29,37 @@ public class AlertResource {
 
   private final AlertRepository alerts;
   private final BuildingAccess access;
+  private final CursorCodec cursors;
 
-  AlertResource(AlertRepository alerts, BuildingAccess access) {
+  AlertResource(AlertRepository alerts, BuildingAccess access, CursorCodec cursors) {
     this.alerts = alerts;
     this.access = access;
+    this.cursors = cursors;
   }
 
   @GET
   @Operation(
+      operationId = "listAlerts",
       summary = "List alerts, newest first",
       description =
-          "Alerts sorted by openedAt, newest first. With buildingId: that building's alerts"
-              + " (optionally of one status). With only status: alerts of that status in every"
-              + " building. With neither: the newest alerts of every status (open, acknowledged and"
-              + " resolved are queried separately and merged).")
+          "One page of alerts sorted by openedAt, newest first; pass nextCursor back as cursor"
+              + " (with the same filters) for the next page. Every filter is optional and they"
+              + " combine. With buildingId (or deviceId, whose building is looked up) the"
+              + " building's alerts are read; without, the alerts of each wanted status across the"
+              + " caller's buildings are merged.")
   @APIResponse(
       responseCode = "200",
-      description = "The alerts, newest first",
+      description = "A page of alerts, newest first",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class),
+              schema = @Schema(implementation = AlertPage.class),
               examples =
                   @ExampleObject(
-                      name = "an open overheat alert",
+                      name = "open alerts of a building",
                       value =
-                          "[{\"alertId\":\"ahu-01#OVERHEAT#1740816930123\",\"deviceId\":\"ahu-01\","
+                          "{\"items\":[{\"alertId\":\"ahu-01#OVERHEAT#1740816930123\","
+                              + "\"deviceId\":\"ahu-01\","
                               + "\"buildingId\":\"hq-berlin\",\"floor\":3,\"zone\":\"north\","
                               + "\"deviceType\":\"AIR_HANDLER\",\"type\":\"OVERHEAT\","
                               + "\"severity\":\"CRITICAL\",\"status\":\"open\","
@@ -58,10 +67,14 @@ public class AlertResource {
                               + "\"openedAt\":\"2025-03-01T08:15:30.123Z\","
                               + "\"lastSeenAt\":\"2025-03-01T08:20:30.123Z\",\"resolvedAt\":null,"
                               + "\"peakValue\":31.2,\"limit\":28.0,"
-                              + "\"updatedAt\":\"2025-03-01T08:20:31.004Z\"}]")))
-  @APIResponse(responseCode = "400", ref = ProblemResponses.INVALID_PARAMETER)
+                              + "\"updatedAt\":\"2025-03-01T08:20:31.004Z\"}],"
+                              + "\"nextCursor\":\"eyJxIjoiVjN4c1RyT2p...In19.q1Xb...\"}")))
+  @APIResponse(
+      responseCode = "400",
+      ref = ProblemResponses.INVALID_PARAMETER,
+      description = "A filter, limit or cursor is invalid; the problem names it")
   @APIResponse(responseCode = "503", ref = ProblemResponses.DATA_STORE_UNAVAILABLE)
-  public List<Alert> list(
+  public Page<Alert> list(
       @Parameter(
               description = "Only this building's alerts",
               example = "hq-berlin",
@@ -69,31 +82,69 @@ public class AlertResource {
           @QueryParam("buildingId")
           String buildingId,
       @Parameter(
-              description = "Only alerts with this status",
-              example = "open",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      enumeration = {"open", "acknowledged", "resolved"}))
+              description = "Only this device's alerts",
+              example = "ahu-01",
+              schema = @Schema(type = SchemaType.STRING, pattern = Identifier.OPENAPI_PATTERN))
+          @QueryParam("deviceId")
+          String deviceId,
+      @Parameter(
+              description = "Only alerts with one of these statuses, comma separated: open,"
+                  + " acknowledged, resolved",
+              example = "open,acknowledged",
+              schema = @Schema(type = SchemaType.STRING))
           @QueryParam("status")
           String status,
+      @Parameter(
+              description = "Only alerts of these severities, comma separated: INFO, WARNING,"
+                  + " CRITICAL",
+              example = "CRITICAL",
+              schema = @Schema(type = SchemaType.STRING))
+          @QueryParam("severity")
+          String severity,
+      @Parameter(
+              description =
+                  "Only alerts of these types, comma separated: OVERHEAT, OFFLINE, THRESHOLD,"
+                      + " RATE_OF_CHANGE, STUCK_SENSOR, BATTERY_LOW, ANOMALY, PREDICTED_WEAR",
+              example = "OVERHEAT,OFFLINE",
+              schema = @Schema(type = SchemaType.STRING))
+          @QueryParam("type")
+          String type,
+      @Parameter(
+              description = "Only alerts opened at or after this time (ISO-8601 with offset)",
+              example = "2025-03-01T00:00:00Z",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("from")
+          String from,
+      @Parameter(
+              description = "Only alerts opened before this time (ISO-8601 with offset)",
+              example = "2025-03-02T00:00:00Z",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("to")
+          String to,
       // A String, not an int: JAX-RS answers an unparseable int query parameter with 404.
       @Parameter(
-              description = "Most alerts to return",
+              description = "Most alerts on this page",
               example = "50",
               schema =
                   @Schema(
                       type = SchemaType.INTEGER,
                       minimum = "1",
-                      maximum = "" + AlertFilter.MAX_LIMIT,
-                      defaultValue = "" + AlertFilter.DEFAULT_LIMIT))
+                      maximum = "" + PageLimit.MAX,
+                      defaultValue = "" + PageLimit.DEFAULT))
           @QueryParam("limit")
-          String limit) {
-    AlertFilter filter = AlertFilter.parse(buildingId, status, limit);
+          String limit,
+      @Parameter(
+              description = "nextCursor of the previous page; absent for the first page",
+              schema = @Schema(type = SchemaType.STRING))
+          @QueryParam("cursor")
+          String cursor) {
+    AlertFilter filter =
+        AlertFilter.parse(buildingId, deviceId, status, severity, type, from, to, limit);
+    Cursor start = cursors.decode(cursor, filter.fingerprint());
     // A building outside the caller's scope reads as one without alerts.
     if (filter.buildingId().isPresent() && !access.permits(filter.buildingId().get())) {
-      return List.of();
+      return new Page<>(List.of(), null);
     }
-    return alerts.newestFirst(filter, access::permits);
+    return cursors.page(alerts.newestFirst(filter, start, access::permits), filter.fingerprint());
   }
 }

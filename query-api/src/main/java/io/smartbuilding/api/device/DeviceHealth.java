@@ -3,6 +3,7 @@ package io.smartbuilding.api.device;
 import io.smartbuilding.api.dynamo.Item;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +23,18 @@ public record DeviceHealth(
             enumeration = {"OK", "DEGRADED", "FAULT", "OFFLINE"},
             example = "OK")
         String status,
+    @Schema(
+            description = "0 (failed) to 100 (healthy), as analytics-job scores it",
+            minimum = "0",
+            maximum = "100",
+            example = "72")
+        Integer healthScore,
+    @Schema(
+            description = "Why the score is below 100, one sentence each; empty when healthy",
+            example = "[\"vibrationMmS rising: 6.1 mm/s, baseline 2.3 mm/s\"]")
+        List<String> reasons,
+    @Schema(description = "Alerts of this device that are open or acknowledged", example = "1")
+        Integer openAlerts,
     @Schema(
             description = "Event time of the latest reading (ISO-8601 UTC)",
             example = "2025-03-01T08:15:30.123Z")
@@ -45,6 +58,9 @@ public record DeviceHealth(
         item.string(DeviceHealthTable.ZONE),
         item.string(DeviceHealthTable.DEVICE_TYPE),
         item.string(DeviceHealthTable.STATUS),
+        item.integer(DeviceHealthTable.HEALTH_SCORE),
+        item.stringList(DeviceHealthTable.REASONS),
+        item.integer(DeviceHealthTable.OPEN_ALERTS),
         item.instant(DeviceHealthTable.LAST_SEEN),
         item.longInteger(DeviceHealthTable.LAST_SEQ),
         item.numberMap(DeviceHealthTable.METRICS),

@@ -34,6 +34,7 @@ public class DeviceResource {
   @GET
   @Path("/{deviceId}/health")
   @Operation(
+      operationId = "getDeviceHealth",
       summary = "Get a device's health",
       description = "The latest status and reading of one device, as analytics-job last wrote it.")
   @APIResponse(
@@ -49,7 +50,9 @@ public class DeviceResource {
                       value =
                           "{\"deviceId\":\"ahu-01\",\"buildingId\":\"hq-berlin\",\"floor\":3,"
                               + "\"zone\":\"north\",\"deviceType\":\"AIR_HANDLER\","
-                              + "\"status\":\"OK\","
+                              + "\"status\":\"DEGRADED\",\"healthScore\":72,"
+                              + "\"reasons\":[\"vibrationMmS rising: 6.1 mm/s, baseline 2.3"
+                              + " mm/s\"],\"openAlerts\":1,"
                               + "\"lastSeen\":\"2025-03-01T08:15:30.123Z\",\"lastSeq\":1842,"
                               + "\"metrics\":{\"temperatureC\":21.5,\"humidityPct\":40.2},"
                               + "\"updatedAt\":\"2025-03-01T08:15:31.004Z\"}")))

@@ -1,6 +1,7 @@
 package io.smartbuilding.api.device;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +22,18 @@ public record DeviceSummary(
             example = "OK")
         String status,
     @Schema(
+            description = "0 (failed) to 100 (healthy), as analytics-job scores it",
+            minimum = "0",
+            maximum = "100",
+            example = "72")
+        Integer healthScore,
+    @Schema(
+            description = "Why the score is below 100, one sentence each; empty when healthy",
+            example = "[\"vibrationMmS rising: 6.1 mm/s, baseline 2.3 mm/s\"]")
+        List<String> reasons,
+    @Schema(description = "Alerts of this device that are open or acknowledged", example = "1")
+        Integer openAlerts,
+    @Schema(
             description = "Event time of the latest reading (ISO-8601 UTC)",
             example = "2025-03-01T08:15:30.123Z")
         Instant lastSeen) {
@@ -38,6 +51,9 @@ public record DeviceSummary(
         health.zone(),
         health.deviceType(),
         health.status(),
+        health.healthScore(),
+        health.reasons(),
+        health.openAlerts(),
         health.lastSeen());
   }
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * One DynamoDB table and the reads the repositories make of it. Scans and queries follow every page
@@ -45,6 +46,18 @@ public final class Table {
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(response.item())
         : Optional.empty();
+  }
+
+  /**
+   * One Query call, for reads that page themselves (see pagination.PageReader): {@code request}
+   * sets everything but the table name.
+   */
+  public QueryResponse queryPage(Consumer<QueryRequest.Builder> request) {
+    return dynamo.query(
+        b -> {
+          request.accept(b);
+          b.tableName(name);
+        });
   }
 
   /**

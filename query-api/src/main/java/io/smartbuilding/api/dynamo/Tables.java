@@ -4,19 +4,21 @@ import io.smartbuilding.api.config.ApiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The three tables the API reads, under the names configured in {@link ApiConfig}. */
+/** The tables the API reads, under the names configured in {@link ApiConfig}. */
 @ApplicationScoped
 public class Tables {
 
   private final Table deviceHealth;
   private final Table alerts;
   private final Table buildings;
+  private final Table metricHistory;
 
   Tables(DynamoDbClient dynamo, ApiConfig config) {
     ApiConfig.Tables names = config.tables();
     this.deviceHealth = new Table(dynamo, names.deviceHealth());
     this.alerts = new Table(dynamo, names.alerts());
     this.buildings = new Table(dynamo, names.buildings());
+    this.metricHistory = new Table(dynamo, names.metricHistory());
   }
 
   public Table deviceHealth() {
@@ -29,5 +31,9 @@ public class Tables {
 
   public Table buildings() {
     return buildings;
+  }
+
+  public Table metricHistory() {
+    return metricHistory;
   }
 }

@@ -27,6 +27,11 @@ public record Problem(
   public static final String MEDIA_TYPE = "application/problem+json";
   static final String TYPE_PREFIX = "urn:smartbuilding:problem:";
 
+  /** A problem of kind {@code urn:smartbuilding:problem:<kind>} without a parameter. */
+  public static Problem of(int status, String kind, String title, String detail) {
+    return new Problem(TYPE_PREFIX + kind, title, status, detail, null);
+  }
+
   public Response toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }

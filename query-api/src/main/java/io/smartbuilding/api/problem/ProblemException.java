@@ -25,6 +25,16 @@ public class ProblemException extends RuntimeException {
         new Problem(Problem.TYPE_PREFIX + "not-found", "Not found", 404, detail, null));
   }
 
+  /** 409: the request conflicts with the resource's current state (version, status). */
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
+  }
+
+  /** Any other refusal, e.g. 428 or 503, built by the caller. */
+  public static ProblemException of(Problem problem) {
+    return new ProblemException(problem);
+  }
+
   public Problem problem() {
     return problem;
   }

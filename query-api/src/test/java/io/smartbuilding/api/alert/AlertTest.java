@@ -38,7 +38,17 @@ class AlertTest {
                 T0.plusSeconds(120),
                 31.2,
                 28.0,
-                T0.plusSeconds(61)));
+                T0.plusSeconds(61),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                0));
   }
 
   @Test
@@ -66,6 +76,6 @@ class AlertTest {
   private static Alert withOpenedAt(String id, Instant openedAt) {
     return new Alert(
         id, null, null, null, null, null, null, null, null, null, openedAt, null, null, null, null,
-        null);
+        null, null, null, null, null, null, null, null, null, List.of(), 0);
   }
 }

@@ -6,6 +6,7 @@ import static io.smartbuilding.api.testing.ExpectedProblems.notFound;
 import static io.smartbuilding.api.testing.StoredItems.building;
 import static io.smartbuilding.api.testing.StoredItems.device;
 import static io.smartbuilding.api.testing.StoredItems.padded;
+import static io.smartbuilding.api.testing.TestTokens.AUTHORIZATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -16,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smartbuilding.api.testing.DynaliteResource;
 import io.smartbuilding.api.testing.TestTables;
+import io.smartbuilding.api.testing.TestTokens;
 import io.smartbuilding.contracts.health.DeviceStatus;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -45,21 +47,28 @@ class BuildingResourceIT {
             building("hq-berlin", List.of(0, 1, 2), List.of("north", "south"), 42, T0)));
 
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/buildings")
         .then()
         .statusCode(200)
         .contentType("application/json")
-        .body("buildingId", contains("hq-berlin", "tower-b"))
-        .body("[0].floors", contains(0, 1, 2))
-        .body("[0].zones", contains("north", "south"))
-        .body("[0].deviceCount", equalTo(42))
-        .body("[0].updatedAt", equalTo("2025-03-01T08:15:30.123Z"));
+        .body("items.buildingId", contains("hq-berlin", "tower-b"))
+        .body("items[0].floors", contains(0, 1, 2))
+        .body("items[0].zones", contains("north", "south"))
+        .body("items[0].deviceCount", equalTo(42))
+        .body("items[0].updatedAt", equalTo("2025-03-01T08:15:30.123Z"));
   }
 
   @Test
   void listsNoBuildingsAsAnEmptyArray() {
-    given().when().get("/api/v1/buildings").then().statusCode(200).body("$", empty());
+    given()
+        .header(AUTHORIZATION, TestTokens.manager())
+        .when()
+        .get("/api/v1/buildings")
+        .then()
+        .statusCode(200)
+        .body("items", empty());
   }
 
   @Test
@@ -70,7 +79,15 @@ class BuildingResourceIT {
             .toList());
     assertThat(tables.buildingScanIsPaged()).as("precondition: the scan is paginated").isTrue();
 
-    given().when().get("/api/v1/buildings").then().statusCode(200).body("$", hasSize(120));
+    given()
+        .header(AUTHORIZATION, TestTokens.manager())
+        .queryParam("limit", 200)
+        .when()
+        .get("/api/v1/buildings")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(120))
+        .body("nextCursor", org.hamcrest.Matchers.nullValue());
   }
 
   @Test
@@ -84,19 +101,20 @@ class BuildingResourceIT {
         List.of(building("hq-berlin", List.of(1, 3), List.of("north", "south"), 2, T0)));
 
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/buildings/hq-berlin/devices")
         .then()
         .statusCode(200)
         .contentType("application/json")
-        .body("deviceId", contains("ahu-01", "zs-02"))
-        .body("[0].buildingId", equalTo("hq-berlin"))
-        .body("[0].floor", equalTo(3))
-        .body("[0].zone", equalTo("north"))
-        .body("[0].deviceType", equalTo("AIR_HANDLER"))
-        .body("[0].status", equalTo("OK"))
-        .body("[0].lastSeen", equalTo("2025-03-01T08:15:30.123Z"))
-        .body("[1].status", equalTo("DEGRADED"));
+        .body("items.deviceId", contains("ahu-01", "zs-02"))
+        .body("items[0].buildingId", equalTo("hq-berlin"))
+        .body("items[0].floor", equalTo(3))
+        .body("items[0].zone", equalTo("north"))
+        .body("items[0].deviceType", equalTo("AIR_HANDLER"))
+        .body("items[0].status", equalTo("OK"))
+        .body("items[0].lastSeen", equalTo("2025-03-01T08:15:30.123Z"))
+        .body("items[1].status", equalTo("DEGRADED"));
   }
 
   @Test
@@ -104,11 +122,12 @@ class BuildingResourceIT {
     tables.putDevices(List.of(device("ahu-01", "new-site", 0, "lobby", DeviceStatus.OK, T0)));
 
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/buildings/new-site/devices")
         .then()
         .statusCode(200)
-        .body("deviceId", contains("ahu-01"));
+        .body("items.deviceId", contains("ahu-01"));
   }
 
   @Test
@@ -116,11 +135,12 @@ class BuildingResourceIT {
     tables.putBuildings(List.of(building("empty-site", List.of(), List.of(), 0, T0)));
 
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/buildings/empty-site/devices")
         .then()
         .statusCode(200)
-        .body("$", empty());
+        .body("items", empty());
   }
 
   @Test
@@ -135,17 +155,20 @@ class BuildingResourceIT {
         .isTrue();
 
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
+        .queryParam("limit", 200)
         .when()
         .get("/api/v1/buildings/big-site/devices")
         .then()
         .statusCode(200)
-        .body("$", hasSize(120))
-        .body("[119].deviceId", equalTo("d-119"));
+        .body("items", hasSize(120))
+        .body("items[119].deviceId", equalTo("d-119"));
   }
 
   @Test
   void answersAnUnknownBuildingWith404Problem() {
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/buildings/nowhere/devices")
         .then()
@@ -156,6 +179,7 @@ class BuildingResourceIT {
   void answersAMalformedBuildingIdWith400Problem() {
     for (String bad : List.of("bad id", "x".repeat(65), "-leading-dash", "semi;colon")) {
       given()
+          .header(AUTHORIZATION, TestTokens.manager())
           .when()
           .get("/api/v1/buildings/{id}/devices", bad)
           .then()

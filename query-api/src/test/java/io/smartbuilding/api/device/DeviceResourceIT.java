@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.smartbuilding.api.testing.ExpectedProblems.invalidParameter;
 import static io.smartbuilding.api.testing.ExpectedProblems.notFound;
 import static io.smartbuilding.api.testing.StoredItems.device;
+import static io.smartbuilding.api.testing.TestTokens.AUTHORIZATION;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smartbuilding.api.testing.DynaliteResource;
 import io.smartbuilding.api.testing.StoredItems;
 import io.smartbuilding.api.testing.TestTables;
+import io.smartbuilding.api.testing.TestTokens;
 import io.smartbuilding.contracts.health.DeviceStatus;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import jakarta.inject.Inject;
@@ -39,6 +41,7 @@ class DeviceResourceIT {
     tables.putDevices(List.of(device("ahu-01", "hq-berlin", 3, "north", DeviceStatus.FAULT, T0)));
 
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/devices/ahu-01/health")
         .then()
@@ -67,6 +70,7 @@ class DeviceResourceIT {
     tables.putDevices(List.of(sparse));
 
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/devices/legacy-1/health")
         .then()
@@ -79,6 +83,7 @@ class DeviceResourceIT {
   @Test
   void answersAnUnknownDeviceWith404Problem() {
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/devices/ghost-7/health")
         .then()
@@ -88,6 +93,7 @@ class DeviceResourceIT {
   @Test
   void answersAMalformedDeviceIdWith400Problem() {
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/api/v1/devices/{id}/health", "a#b")
         .then()

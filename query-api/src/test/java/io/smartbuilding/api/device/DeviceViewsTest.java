@@ -7,6 +7,7 @@ import io.smartbuilding.api.testing.StoredItems;
 import io.smartbuilding.contracts.health.DeviceStatus;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,9 @@ class DeviceViewsTest {
                 "north",
                 "AIR_HANDLER",
                 "FAULT",
+                72,
+                List.of("vibrationMmS rising: 6.1 mm/s, baseline 2.3 mm/s"),
+                1,
                 T0,
                 1842L,
                 Map.of("temperatureC", 21.5, "humidityPct", 40.25),
@@ -44,7 +48,18 @@ class DeviceViewsTest {
             StoredItems.device("zs-1", "hq", 0, "lobby", DeviceStatus.DEGRADED, T0));
 
     assertThat(summary)
-        .isEqualTo(new DeviceSummary("zs-1", "hq", 0, "lobby", "AIR_HANDLER", "DEGRADED", T0));
+        .isEqualTo(
+            new DeviceSummary(
+                "zs-1",
+                "hq",
+                0,
+                "lobby",
+                "AIR_HANDLER",
+                "DEGRADED",
+                72,
+                List.of("vibrationMmS rising: 6.1 mm/s, baseline 2.3 mm/s"),
+                1,
+                T0));
   }
 
   @Test
@@ -57,5 +72,8 @@ class DeviceViewsTest {
     assertThat(health.lastSeq()).isNull();
     assertThat(health.lastSeen()).isNull();
     assertThat(health.metrics()).isEmpty();
+    assertThat(health.healthScore()).isNull();
+    assertThat(health.reasons()).isEmpty();
+    assertThat(health.openAlerts()).isNull();
   }
 }

@@ -1,6 +1,7 @@
 package io.smartbuilding.api.operations;
 
 import static io.restassured.RestAssured.given;
+import static io.smartbuilding.api.testing.TestTokens.AUTHORIZATION;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.oneOf;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smartbuilding.api.testing.TestTokens;
 import io.smartbuilding.contracts.testing.LoopbackProcess;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,7 @@ class DynamoDbOutageIT {
           "/api/v1/alerts?status=open"
         }) {
       given()
+          .header(AUTHORIZATION, TestTokens.manager())
           .when()
           .get(path)
           .then()
@@ -60,6 +63,7 @@ class DynamoDbOutageIT {
   @Test
   void reportsNotReady() {
     given()
+        .header(AUTHORIZATION, TestTokens.manager())
         .when()
         .get("/q/health/ready")
         .then()

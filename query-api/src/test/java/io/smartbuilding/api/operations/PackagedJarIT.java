@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.smartbuilding.api.security.Role;
 import io.smartbuilding.api.testing.DynaliteResource;
+import io.smartbuilding.api.testing.LocalIssuerKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,13 +17,23 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusIntegrationTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(LocalIssuerKeys.class)
 class PackagedJarIT {
 
   @Test
   void startsWithTheLocalProfileAndServes() {
     given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    given().when().get("/api/v1/buildings").then().statusCode(200).body("$", empty());
+    String token = LocalIssuerKeys.bearer(Role.VIEWER, "hq-berlin");
+    given().when().get("/api/v1/buildings").then().statusCode(401);
     given()
+        .header("Authorization", token)
+        .when()
+        .get("/api/v1/buildings")
+        .then()
+        .statusCode(200)
+        .body("items", empty());
+    given()
+        .header("Authorization", token)
         .queryParam("status", "closed")
         .when()
         .get("/api/v1/alerts")

@@ -4,6 +4,7 @@ import io.smartbuilding.api.config.ApiConfig;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
+import io.smartbuilding.contracts.tables.MetricHistoryTable;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -32,6 +33,7 @@ public class TestTables {
     clear(names.deviceHealth(), DeviceHealthTable.DEVICE_ID);
     clear(names.alerts(), AlertTable.ALERT_ID);
     clear(names.buildings(), BuildingTable.BUILDING_ID);
+    clear(names.metricHistory(), MetricHistoryTable.SERIES_ID, MetricHistoryTable.BUCKET_START);
   }
 
   public void putBuildings(List<Map<String, AttributeValue>> items) {
@@ -44,6 +46,10 @@ public class TestTables {
 
   public void putAlerts(List<Map<String, AttributeValue>> items) {
     put(names.alerts(), items);
+  }
+
+  public void putHistory(List<Map<String, AttributeValue>> items) {
+    put(names.metricHistory(), items);
   }
 
   /** Whether a Scan of the buildings table takes more than one page. */
@@ -82,12 +88,20 @@ public class TestTables {
   }
 
   private void clear(String table, String keyAttribute) {
+    clear(table, keyAttribute, null);
+  }
+
+  private void clear(String table, String keyAttribute, String sortKeyAttribute) {
+    Map<String, String> keyNames =
+        sortKeyAttribute == null
+            ? Map.of("#k", keyAttribute)
+            : Map.of("#k", keyAttribute, "#s", sortKeyAttribute);
     dynamo
         .scanPaginator(
             b ->
                 b.tableName(table)
-                    .projectionExpression("#k")
-                    .expressionAttributeNames(Map.of("#k", keyAttribute)))
+                    .projectionExpression(sortKeyAttribute == null ? "#k" : "#k, #s")
+                    .expressionAttributeNames(keyNames))
         .items()
         .forEach(key -> dynamo.deleteItem(b -> b.tableName(table).key(key)));
   }
