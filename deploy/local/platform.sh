@@ -17,6 +17,11 @@ Commands:
   simulate    Run the device simulator alone against a broker (default tcp://127.0.0.1:1883, e.g. the
               one `up` started); every option after `simulate` goes to the simulator
               (./platform simulate --help lists them).
+  token       Print a bearer token for query-api, signed by the local issuer (its key pair lives in
+              <state-dir>/jwt and is created on first use), e.g.
+                ./platform token --building b1 --role technician --subject alice
+              (./platform token --help lists the options; add --state-dir DIR before them if
+              `up` used one).
   install     Only install the local stand-ins (npm packages, Mosquitto) and exit.
   help        Show this text.
 
@@ -47,6 +52,22 @@ if [[ "$cmd" == simulate ]]; then
   [[ -f "$jar" ]] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl device-simulator -am) \
     || { echo "platform: building the simulator failed" >&2; exit 1; }
   exec java -jar "$jar" "$@"
+fi
+API_APP="$ROOT/query-api/target/quarkus-app"
+# The dev-token command is a plain main in query-api's jar (no Quarkus start).
+dev_token() { # ARGS...: runs DevTokenCommand on the packaged API's classpath
+  [[ -f "$API_APP/quarkus-run.jar" ]] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl query-api -am) \
+    || { echo "platform: building query-api failed" >&2; exit 1; }
+  java -cp "$API_APP/app/*:$API_APP/lib/main/*:$API_APP/lib/boot/*" io.smartbuilding.api.security.DevTokenCommand "$@"
+}
+if [[ "$cmd" == token ]]; then
+  token_state="$ROOT/.local-stack"
+  if [[ "${1:-}" == --state-dir ]]; then token_state="$2"; shift 2; fi
+  case " $* " in *" --help "*|*" -h "*) dev_token --help; exit $? ;; esac
+  # The key pair `up` trusts; minting a token before the first `up` creates it.
+  dev_token --create-keys --key-dir "$token_state/jwt" || exit $?
+  dev_token --key-dir "$token_state/jwt" "$@"
+  exit $?
 fi
 BUILD=auto; PORT_BASE=""; STATE_DIR="$ROOT/.local-stack"; SIMULATOR=yes
 BUILDINGS=2; FLOORS=3; DEVICES_PER_FLOOR=8; RATE=1; FAULT_AFTER=20s; OFFLINE_AFTER=20
@@ -259,6 +280,10 @@ CONF
     --port "$DYNAMODB_PORT" --createTableMs 0 --deleteTableMs 0 --updateTableMs 0
   wait_port dynamodb "$DYNAMODB_PORT" "$(last_pid)"
 
+  # The local token issuer: a key pair kept in the state dir (never committed), reused across runs
+  # so tokens stay valid; query-api trusts its public half.
+  dev_token --create-keys --key-dir "$STATE_DIR/jwt" || die "could not create the local issuer's keys"
+
   local jvm=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
   say "starting ingest-gateway (health on 127.0.0.1:$GATEWAY_PORT)"
   start ingest-gateway "${jvm[@]}" -Xmx256m -Dquarkus.profile=local -Dquarkus.http.port="$GATEWAY_PORT" \
@@ -270,6 +295,7 @@ CONF
   say "starting query-api on 127.0.0.1:$API_PORT"
   start query-api "${jvm[@]}" -Xmx256m -Dquarkus.profile=local -Dquarkus.http.port="$API_PORT" \
     -Dquarkus.dynamodb.endpoint-override="http://127.0.0.1:$DYNAMODB_PORT" \
+    -Dmp.jwt.verify.publickey.location="file:$STATE_DIR/jwt/public-key.pem" \
     -jar "$API_JAR"
   local api_pid; api_pid=$(last_pid)
 
@@ -306,6 +332,8 @@ CONF
     kill -0 "$(last_pid)" 2>/dev/null || die "device-simulator exited during start; see $LOGS/device-simulator.log"
   fi
 
+  local STATE_OPTION=""
+  [[ "$STATE_DIR" == "$ROOT/.local-stack" ]] || STATE_OPTION=" --state-dir $STATE_DIR"
   cat <<TXT
 
   The platform is up (everything on 127.0.0.1). Logs: $LOGS
@@ -316,9 +344,12 @@ CONF
   Gateway metrics http://127.0.0.1:$GATEWAY_PORT/q/metrics
   MQTT broker     tcp://127.0.0.1:$MQTT_PORT  (topic buildings/{buildingId}/devices/{deviceId}/telemetry)
 
+  The API wants a bearer token (roles viewer, technician, manager; buildings in the token):
+    TOKEN=\$(./platform token$STATE_OPTION --role manager --building '*' --subject you)
+
   Try:
-    curl -s http://127.0.0.1:$API_PORT/api/v1/buildings
-    curl -s 'http://127.0.0.1:$API_PORT/api/v1/alerts?status=open'
+    curl -s -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$API_PORT/api/v1/buildings
+    curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:$API_PORT/api/v1/alerts?status=open'
     (the overheating device's alert opens about $FAULT_AFTER + 15 s after start, the silent device's
      OFFLINE alert $OFFLINE_AFTER s after it stops)
 
