@@ -21,7 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads and writes the telemetry JSON of docs/contracts/telemetry.md. Decoding is strict: every
@@ -39,7 +38,12 @@ public final class TelemetryCodec {
   public static final int MIN_FLOOR = -10;
   public static final int MAX_FLOOR = 300;
 
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
+  /**
+   * Largest magnitude a metric may have. Far above any sensor's range (a cumulative energy meter
+   * stays below 1e10 kWh), and far below what breaks downstream: DynamoDB numbers end near 1e125,
+   * and rates of change computed from such values must not overflow to infinity.
+   */
+  public static final double MAX_ABS_METRIC = 1e12;
 
   private final ObjectMapper mapper;
   private final JsonFactory factory;
@@ -181,7 +185,7 @@ public final class TelemetryCodec {
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (!METRIC_NAME.matcher(e.getKey()).matches()) {
+      if (!isMetricName(e.getKey())) {
         throw new InvalidTelemetryException(
             INVALID_VALUE, "metric name '" + abbreviate(e.getKey()) + "' must be camelCase ASCII");
       }
@@ -190,13 +194,38 @@ public final class TelemetryCodec {
             WRONG_TYPE, "metric '" + e.getKey() + "' must be a number");
       }
       double value = e.getValue().doubleValue();
-      if (!Double.isFinite(value)) {
+      if (!Double.isFinite(value) || Math.abs(value) > MAX_ABS_METRIC) {
         throw new InvalidTelemetryException(
-            INVALID_VALUE, "metric '" + e.getKey() + "' must be finite");
+            INVALID_VALUE,
+            "metric '" + e.getKey() + "' must be a finite number within +-" + MAX_ABS_METRIC);
       }
       metrics.put(e.getKey(), value);
     }
     return metrics;
+  }
+
+  /**
+   * camelCase ASCII: a lower-case letter, then up to 63 letters or digits. A loop, not a regex:
+   * this runs for every metric of every message in the gateway and the Flink job.
+   */
+  static boolean isMetricName(String name) {
+    int length = name.length();
+    if (length == 0 || length > 64) {
+      return false;
+    }
+    char first = name.charAt(0);
+    if (first < 'a' || first > 'z') {
+      return false;
+    }
+    for (int i = 1; i < length; i++) {
+      char c = name.charAt(i);
+      boolean letterOrDigit =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String abbreviate(String s) {
