@@ -1,6 +1,5 @@
 package io.smartbuilding.analytics.history;
 
-import io.smartbuilding.analytics.telemetry.TelemetryTypeInfo;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -14,14 +13,17 @@ import org.apache.flink.util.OutputTag;
  * minutes, min/max/avg/sum/count of every metric, on event time.
  *
  * <pre>
- * telemetry (timestamps + watermarks) -> event-time lag gauge -+-> keyBy(device)   -> 1 min  -+
- *                                                              +-> keyBy(zone)     -> 5 min  -+-> sink
- *                                                              +-> keyBy(floor)    -> 5 min  -+
- *                                                              `-> keyBy(building) -> 5 min  -+
- *                         (each window's late side output) -> late counter -> returned stream
+ * telemetry (timestamps + watermarks) -> event-time lag gauge -> HistoryReading
+ *     -+-> keyBy(device)   -> 1 min  -+
+ *      `-> without deviceId -+-> keyBy(zone)     -> 5 min  -+-> sink
+ *                            +-> keyBy(floor)    -> 5 min  -+
+ *                            `-> keyBy(building) -> 5 min  -+
+ *   (each window's late side output) -> late counter -> returned stream
  * </pre>
  *
  * <p>The input must carry event time: apply {@link TelemetryWatermarks#strategy} after decoding.
+ * The four shuffles carry a {@link HistoryReading}, not the whole {@code Telemetry}: serializing
+ * each reading once per scope is most of this pipeline's cost.
  */
 public final class HistoryPipeline {
 
@@ -33,20 +35,31 @@ public final class HistoryPipeline {
    * @return readings too late for a window (beyond the allowed lateness), once per scope that
    *     dropped them; already counted, the caller may keep or discard them
    */
-  public static DataStream<Telemetry> addTo(
+  public static DataStream<HistoryReading> addTo(
       DataStream<Telemetry> telemetry, HistorySettings settings, Sink<MetricBucket> sink) {
-    DataStream<Telemetry> measured =
+    DataStream<HistoryReading> readings =
         telemetry
             .map(new EventTimeLag())
             // same parallelism as the input: chained to it, no extra shuffle
             .setParallelism(telemetry.getParallelism())
             .name("event-time-lag")
-            .uid("event-time-lag");
+            .uid("event-time-lag")
+            .map(HistoryReading::of, HistoryReading.TYPE)
+            .setParallelism(telemetry.getParallelism())
+            .name("history-reading")
+            .uid("history-reading");
+    DataStream<HistoryReading> placed =
+        readings
+            .map(HistoryReading::withoutDevice, HistoryReading.TYPE)
+            .setParallelism(telemetry.getParallelism())
+            .name("history-rollup-reading")
+            .uid("history-rollup-reading");
     DataStream<MetricBucket> buckets = null;
-    DataStream<Telemetry> late = null;
+    DataStream<HistoryReading> late = null;
     for (HistoryScope scope : HistoryScope.values()) {
-      SingleOutputStreamOperator<MetricBucket> scoped = windows(measured, scope, settings);
-      DataStream<Telemetry> scopeLate =
+      SingleOutputStreamOperator<MetricBucket> scoped =
+          windows(scope == HistoryScope.DEVICE ? readings : placed, scope, settings);
+      DataStream<HistoryReading> scopeLate =
           scoped
               .getSideOutput(lateTag(scope))
               .process(new LateReadingCounter())
@@ -61,8 +74,8 @@ public final class HistoryPipeline {
 
   /** One scope's windows, exposed for harness tests. */
   static SingleOutputStreamOperator<MetricBucket> windows(
-      DataStream<Telemetry> telemetry, HistoryScope scope, HistorySettings settings) {
-    return telemetry
+      DataStream<HistoryReading> readings, HistoryScope scope, HistorySettings settings) {
+    return readings
         .keyBy(scope::key, Types.STRING)
         .window(TumblingEventTimeWindows.of(scope.width()))
         .allowedLateness(settings.allowedLateness())
@@ -77,7 +90,7 @@ public final class HistoryPipeline {
         .uid(scope.operatorName());
   }
 
-  static OutputTag<Telemetry> lateTag(HistoryScope scope) {
-    return new OutputTag<>(scope.operatorName() + "-late", TelemetryTypeInfo.TELEMETRY);
+  static OutputTag<HistoryReading> lateTag(HistoryScope scope) {
+    return new OutputTag<>(scope.operatorName() + "-late", HistoryReading.TYPE);
   }
 }

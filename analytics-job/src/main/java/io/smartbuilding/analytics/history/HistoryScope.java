@@ -2,7 +2,6 @@ package io.smartbuilding.analytics.history;
 
 import io.smartbuilding.contracts.tables.MetricHistoryTable;
 import io.smartbuilding.contracts.tables.MetricHistoryTable.Resolution;
-import io.smartbuilding.contracts.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -13,7 +12,7 @@ import java.util.Locale;
 public enum HistoryScope {
   DEVICE(Resolution.ONE_MINUTE) {
     @Override
-    public String key(Telemetry t) {
+    public String key(HistoryReading t) {
       return t.deviceId();
     }
 
@@ -24,7 +23,7 @@ public enum HistoryScope {
   },
   ZONE(Resolution.FIVE_MINUTES) {
     @Override
-    public String key(Telemetry t) {
+    public String key(HistoryReading t) {
       return t.buildingId() + '#' + t.floor() + '#' + t.zone();
     }
 
@@ -35,7 +34,7 @@ public enum HistoryScope {
   },
   FLOOR(Resolution.FIVE_MINUTES) {
     @Override
-    public String key(Telemetry t) {
+    public String key(HistoryReading t) {
       return t.buildingId() + '#' + t.floor();
     }
 
@@ -46,7 +45,7 @@ public enum HistoryScope {
   },
   BUILDING(Resolution.FIVE_MINUTES) {
     @Override
-    public String key(Telemetry t) {
+    public String key(HistoryReading t) {
       return t.buildingId();
     }
 
@@ -72,7 +71,7 @@ public enum HistoryScope {
   }
 
   /** The key of the keyed stream this scope aggregates on. */
-  public abstract String key(Telemetry t);
+  public abstract String key(HistoryReading t);
 
   abstract String seriesId(SeriesAccumulator acc, String metric);
 

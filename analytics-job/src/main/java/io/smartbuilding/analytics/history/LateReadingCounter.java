@@ -1,7 +1,5 @@
 package io.smartbuilding.analytics.history;
 
-import io.smartbuilding.analytics.telemetry.TelemetryTypeInfo;
-import io.smartbuilding.contracts.telemetry.Telemetry;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
@@ -13,8 +11,8 @@ import org.apache.flink.util.Collector;
  * Counts readings that arrived after their history window was closed for good (metric {@value
  * #METRIC}, one operator per scope) and passes them on, so the wiring can keep them somewhere.
  */
-public class LateReadingCounter extends ProcessFunction<Telemetry, Telemetry>
-    implements ResultTypeQueryable<Telemetry> {
+public class LateReadingCounter extends ProcessFunction<HistoryReading, HistoryReading>
+    implements ResultTypeQueryable<HistoryReading> {
 
   public static final String METRIC = "historyLateReadings";
 
@@ -26,13 +24,13 @@ public class LateReadingCounter extends ProcessFunction<Telemetry, Telemetry>
   }
 
   @Override
-  public void processElement(Telemetry reading, Context ctx, Collector<Telemetry> out) {
+  public void processElement(HistoryReading reading, Context ctx, Collector<HistoryReading> out) {
     late.inc();
     out.collect(reading);
   }
 
   @Override
-  public TypeInformation<Telemetry> getProducedType() {
-    return TelemetryTypeInfo.TELEMETRY;
+  public TypeInformation<HistoryReading> getProducedType() {
+    return HistoryReading.TYPE;
   }
 }

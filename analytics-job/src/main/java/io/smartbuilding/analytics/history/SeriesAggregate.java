@@ -1,7 +1,5 @@
 package io.smartbuilding.analytics.history;
 
-import io.smartbuilding.contracts.telemetry.Telemetry;
-import java.util.Map;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
@@ -9,7 +7,7 @@ import org.apache.flink.api.common.functions.AggregateFunction;
  * accumulator instead of every reading.
  */
 public class SeriesAggregate
-    implements AggregateFunction<Telemetry, SeriesAccumulator, SeriesAccumulator> {
+    implements AggregateFunction<HistoryReading, SeriesAccumulator, SeriesAccumulator> {
 
   @Override
   public SeriesAccumulator createAccumulator() {
@@ -17,7 +15,7 @@ public class SeriesAggregate
   }
 
   @Override
-  public SeriesAccumulator add(Telemetry reading, SeriesAccumulator acc) {
+  public SeriesAccumulator add(HistoryReading reading, SeriesAccumulator acc) {
     if (acc.buildingId == null) {
       // every reading of one key shares the placement that makes the key (zone readings all
       // have the same building, floor and zone), so the first one is enough
@@ -26,10 +24,16 @@ public class SeriesAggregate
       acc.floor = reading.floor();
       acc.zone = reading.zone();
     }
-    for (Map.Entry<String, Double> metric : reading.metrics().entrySet()) {
-      Double value = metric.getValue();
-      if (value != null && Double.isFinite(value)) {
-        acc.metrics.computeIfAbsent(metric.getKey(), k -> new MetricStats()).add(value);
+    for (int i = 0; i < reading.metricCount(); i++) {
+      double value = reading.value(i);
+      if (Double.isFinite(value)) {
+        String metric = reading.metric(i);
+        MetricStats stats = acc.metrics.get(metric);
+        if (stats == null) {
+          stats = new MetricStats();
+          acc.metrics.put(metric, stats);
+        }
+        stats.add(value);
       }
     }
     return acc;

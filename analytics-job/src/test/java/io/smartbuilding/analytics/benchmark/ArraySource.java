@@ -1,5 +1,6 @@
 package io.smartbuilding.analytics.benchmark;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ final class ArraySource implements SourceFunction<byte[]> {
     DATA.put(name, data);
   }
 
-  /** {wall nanos, process CPU nanos} at the end of the warm-up. */
+  /** {wall nanos, process CPU nanos, GC millis} at the end of the warm-up. */
   static long[] warmedUpAt(String name) {
     return WARM.get(name);
   }
@@ -35,12 +36,21 @@ final class ArraySource implements SourceFunction<byte[]> {
         .getProcessCpuTime();
   }
 
+  /** Time the collectors report for their pauses and cycles, all collectors added up. */
+  static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
   @Override
   public void run(SourceContext<byte[]> ctx) {
     byte[][] data = DATA.get(name);
     for (int i = 0; i < data.length && running; i++) {
       if (i == warmUp) {
-        WARM.put(name, new long[] {System.nanoTime(), processCpuNanos()});
+        WARM.put(name, new long[] {System.nanoTime(), processCpuNanos(), gcMillis()});
       }
       synchronized (ctx.getCheckpointLock()) {
         ctx.collect(data[i]);

@@ -9,9 +9,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * Throughput of the job's pipeline (decode, device health and alerts, building directory) with a
- * generated in-memory source and discarding sinks, next to a pass-through job (same source, no
- * decoding, straight to a discarding sink), both at parallelism 1 on a local in-process cluster.
+ * Throughput of the job's pipeline (decode, device health and alerts, building directory, history
+ * windows) with a generated in-memory source and discarding sinks, next to a pass-through job (same
+ * source, no decoding, straight to a discarding sink), both at parallelism 1 on a local in-process
+ * cluster.
  *
  * <p>Not a test: surefire does not pick it up. The README ("Benchmarks") has the command. Arguments
  * (all optional): devices, warm-up events, measured events, rounds.
@@ -54,7 +55,11 @@ public final class ThroughputBenchmark {
     }
   }
 
-  record Result(String job, int events, double wallSeconds, double cpuSeconds) {
+  /**
+   * @param gcSeconds collection time reported by the JVM's collectors over the measured events
+   *     (G1: young and mixed pauses, run on up to all cores)
+   */
+  record Result(String job, int events, double wallSeconds, double cpuSeconds, double gcSeconds) {
     double perSecond() {
       return events / wallSeconds;
     }
@@ -67,11 +72,13 @@ public final class ThroughputBenchmark {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%s: %,.0f events/s wall, %,.0f events per CPU-s (%.2f cores busy)",
+          "%s: %,.0f events/s wall, %,.0f events per CPU-s (%.2f cores busy, GC %.1f s of %.1f s)",
           job,
           perSecond(),
           perCpuSecond(),
-          cpuSeconds / wallSeconds);
+          cpuSeconds / wallSeconds,
+          gcSeconds,
+          wallSeconds);
     }
   }
 
@@ -98,7 +105,13 @@ public final class ThroughputBenchmark {
     env.execute(name);
     long endWall = System.nanoTime();
     long endCpu = ArraySource.processCpuNanos();
+    long endGc = ArraySource.gcMillis();
     long[] start = ArraySource.warmedUpAt(key);
-    return new Result(name, measured, (endWall - start[0]) / 1e9, (endCpu - start[1]) / 1e9);
+    return new Result(
+        name,
+        measured,
+        (endWall - start[0]) / 1e9,
+        (endCpu - start[1]) / 1e9,
+        (endGc - start[2]) / 1e3);
   }
 }

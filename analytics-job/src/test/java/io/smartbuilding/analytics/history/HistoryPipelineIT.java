@@ -55,7 +55,7 @@ class HistoryPipelineIT {
 
   private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
   private static final TableNames TABLES = TableNames.prefixed("history-it-");
-  private static final List<Telemetry> LATE = new CopyOnWriteArrayList<>();
+  private static final List<HistoryReading> LATE = new CopyOnWriteArrayList<>();
   private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
   @RegisterExtension
@@ -176,7 +176,7 @@ class HistoryPipelineIT {
       assertThat(late).as(scope.name()).isEqualTo(1);
     }
     // once per scope that had already closed its window for good
-    assertThat(LATE).extracting(Telemetry::ts).containsExactly(
+    assertThat(LATE).extracting(HistoryReading::ts).containsExactly(
         T0.plusSeconds(15), T0.plusSeconds(15), T0.plusSeconds(15), T0.plusSeconds(15));
   }
 
@@ -247,9 +247,9 @@ class HistoryPipelineIT {
   }
 
   @SuppressWarnings("deprecation") // a test-only collecting sink; the MiniCluster is in this JVM
-  private static final class LateReadings implements SinkFunction<Telemetry> {
+  private static final class LateReadings implements SinkFunction<HistoryReading> {
     @Override
-    public void invoke(Telemetry value, Context context) {
+    public void invoke(HistoryReading value, Context context) {
       LATE.add(value);
     }
   }

@@ -3,7 +3,6 @@ package io.smartbuilding.analytics.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.smartbuilding.analytics.telemetry.TelemetryTypeInfo;
 import io.smartbuilding.contracts.tables.MetricHistoryTable;
 import io.smartbuilding.contracts.telemetry.DeviceType;
 import io.smartbuilding.contracts.telemetry.Telemetry;
@@ -152,17 +151,35 @@ class HistoryWindowsTest {
   void nonFiniteValuesAreLeftOutOfTheStats() {
     SeriesAggregate aggregate = new SeriesAggregate();
     SeriesAccumulator acc = aggregate.createAccumulator();
-    aggregate.add(reading("d1", "z1", 1, 20.0, Double.NaN), acc);
-    aggregate.add(reading("d1", "z1", 2, Double.POSITIVE_INFINITY, 10.0), acc);
+    aggregate.add(of(reading("d1", "z1", 1, 20.0, Double.NaN)), acc);
+    aggregate.add(of(reading("d1", "z1", 2, Double.POSITIVE_INFINITY, 10.0)), acc);
     assertThat(acc.metrics.get("temperatureC").count).isEqualTo(1);
     assertThat(acc.metrics.get("fanSpeedPct").count).isEqualTo(1);
   }
 
   @Test
+  void metricNamesOutsideTheContractsListAreAggregatedUnderTheirOwnName() {
+    java.util.LinkedHashMap<String, Double> metrics = new java.util.LinkedHashMap<>();
+    metrics.put("customFlowLpm", 12.0);
+    metrics.put("temperatureC", 21.0);
+    metrics.put("otherGauge", 3.0);
+    HistoryReading reading =
+        HistoryReading.of(
+            new Telemetry("d1", "b1", 3, "z1", DeviceType.ZONE_SENSOR, T0, 1, metrics));
+    assertThat(reading.metrics()).containsExactly("customFlowLpm", "temperatureC", "otherGauge");
+    SeriesAccumulator acc = new SeriesAggregate().add(reading, new SeriesAccumulator());
+    assertThat(acc.metrics.keySet())
+        .containsExactlyInAnyOrder("customFlowLpm", "temperatureC", "otherGauge");
+    assertThat(acc.metrics.get("otherGauge").sum).isEqualTo(3.0);
+  }
+
+  @Test
   void mergingAccumulatorsAddsTheirStats() {
     SeriesAggregate aggregate = new SeriesAggregate();
-    SeriesAccumulator a = aggregate.add(reading("d1", "z1", 1, 20.0, 1.0), new SeriesAccumulator());
-    SeriesAccumulator b = aggregate.add(reading("d1", "z1", 2, 10.0, 3.0), new SeriesAccumulator());
+    SeriesAccumulator a =
+        aggregate.add(of(reading("d1", "z1", 1, 20.0, 1.0)), new SeriesAccumulator());
+    SeriesAccumulator b =
+        aggregate.add(of(reading("d1", "z1", 2, 10.0, 3.0)), new SeriesAccumulator());
     MetricStats merged = aggregate.merge(a, b).metrics.get("temperatureC");
     assertThat(merged.min).isEqualTo(10.0);
     assertThat(merged.max).isEqualTo(20.0);
@@ -184,7 +201,8 @@ class HistoryWindowsTest {
     SerializerConfigImpl noKryo = new SerializerConfigImpl();
     noKryo.setGenericTypes(false); // createSerializer fails if any field would need Kryo
     SeriesAggregate aggregate = new SeriesAggregate();
-    SeriesAccumulator acc = aggregate.add(reading("d1", "z1", 1, 20.0, 1.0), new SeriesAccumulator());
+    SeriesAccumulator acc =
+        aggregate.add(of(reading("d1", "z1", 1, 20.0, 1.0)), new SeriesAccumulator());
     SeriesAccumulator copy =
         InstantiationUtil.deserializeFromByteArray(
             SeriesAccumulator.TYPE.createSerializer(noKryo),
@@ -192,6 +210,19 @@ class HistoryWindowsTest {
                 SeriesAccumulator.TYPE.createSerializer(noKryo), acc));
     assertThat(copy.metrics.get("temperatureC").sum).isEqualTo(20.0);
     assertThat(copy.deviceId).isEqualTo("d1");
+
+    HistoryReading reading =
+        InstantiationUtil.deserializeFromByteArray(
+            HistoryReading.TYPE.createSerializer(noKryo),
+            InstantiationUtil.serializeToByteArray(
+                HistoryReading.TYPE.createSerializer(noKryo),
+                of(reading("d1", "f3-west", 7, 21.5, 40.0))));
+    assertThat(reading.deviceId()).isEqualTo("d1");
+    assertThat(reading.zone()).isEqualTo("f3-west");
+    assertThat(reading.ts()).isEqualTo(T0.plusSeconds(7));
+    assertThat(reading.metrics()).containsExactly("temperatureC", "fanSpeedPct");
+    assertThat(reading.values()).containsExactly(21.5, 40.0);
+    assertThat(reading.withoutDevice().deviceId()).isNull();
 
     MetricBucket bucket = new MetricBucket("s", 1L, "b1", "m", 1.0, 2.0, 3.0, 2L, 9L);
     assertThat(
@@ -203,19 +234,20 @@ class HistoryWindowsTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static KeyedOneInputStreamOperatorTestHarness<String, Telemetry, MetricBucket> harness(
-      HistoryScope scope) throws Exception {
+  private static KeyedOneInputStreamOperatorTestHarness<String, HistoryReading, MetricBucket>
+      harness(HistoryScope scope) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     SingleOutputStreamOperator<MetricBucket> windows =
         HistoryPipeline.windows(
-            env.fromData(TelemetryTypeInfo.TELEMETRY, reading("x", "z", 0, 0.0, 0.0)),
+            env.fromData(HistoryReading.TYPE, of(reading("x", "z", 0, 0.0, 0.0))),
             scope,
             SETTINGS);
-    var transformation = (OneInputTransformation<Telemetry, MetricBucket>) windows.getTransformation();
+    var transformation =
+        (OneInputTransformation<HistoryReading, MetricBucket>) windows.getTransformation();
     var harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            (OneInputStreamOperator<Telemetry, MetricBucket>) transformation.getOperator(),
-            (KeySelector<Telemetry, String>) transformation.getStateKeySelector(),
+            (OneInputStreamOperator<HistoryReading, MetricBucket>) transformation.getOperator(),
+            (KeySelector<HistoryReading, String>) transformation.getStateKeySelector(),
             org.apache.flink.api.common.typeinfo.Types.STRING);
     harness.open();
     return harness;
@@ -229,8 +261,12 @@ class HistoryWindowsTest {
         .toList();
   }
 
-  private static StreamRecord<Telemetry> record(Telemetry t) {
-    return new StreamRecord<>(t, t.ts().toEpochMilli());
+  private static StreamRecord<HistoryReading> record(Telemetry t) {
+    return new StreamRecord<>(of(t), t.ts().toEpochMilli());
+  }
+
+  private static HistoryReading of(Telemetry t) {
+    return HistoryReading.of(t);
   }
 
   static Telemetry reading(String device, String zone, int second, double celsius, double fan) {
