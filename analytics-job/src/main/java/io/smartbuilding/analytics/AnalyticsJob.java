@@ -57,13 +57,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The analytics job: telemetry from Kinesis in, device health, alerts and buildings to DynamoDB.
  *
  * <pre>
- * Kinesis -> decode -> event time -+-> keyBy(deviceId) -> DeviceHealthFunction -+-> device-health table
- *                                  |                    ^ (broadcast rules)    `-> alerts table
- *                                  |  rules table poll -'
- *                                  +-> keyBy(buildingId) -> BuildingDirectoryFunction -> buildings
- *                                  +-> HistoryPipeline (1 min per device; 5 min per zone, floor,
- *                                  |   building) -> metric-history table
- *                                  `-> ArchivePipeline (Parquet by date/building), when configured
+ * Kinesis -> decode -+-> keyBy(deviceId) -> DeviceHealthFunction -+-> device-health table
+ *                    |                    ^ (broadcast rules)    +-> (side output) alerts table
+ *                    |  rules table poll -'                      `-> (side output) unique readings
+ *                    |                                                -> event time -+
+ *                    `-> keyBy(buildingId) -> BuildingDirectoryFunction -> buildings |
+ *   +------------------------------------------------------------------------------+
+ *   +-> HistoryPipeline (1 min per device; 5 min per zone, floor, building) -> metric history
+ *   `-> ArchivePipeline (Parquet by date/building), when configured
  * </pre>
  *
  * <p>This class is wiring only; tests plug in their own source and sinks, {@link #main} the real
@@ -189,16 +190,21 @@ public final class AnalyticsJob {
   /** Adds the pipeline to {@code env}; operator uids keep state across upgrades. */
   @SuppressWarnings("deprecation") // addSource: see the source field
   public void addTo(StreamExecutionEnvironment env) {
+    // Without object reuse every chained operator gets a deep copy of its input (serializer.copy):
+    // three Telemetry copies per reading in the decode chain alone. Safe here because what flows
+    // between this job's operators is immutable (the contract's Telemetry, byte[] records only
+    // read by the decoder, and records: HistoryReading, DeviceHealth, Alert, Building,
+    // MetricBucket), no function mutates its input or changes an object after emitting it, and
+    // network inputs are always deserialized into fresh objects, so DeviceHealthFunction may keep
+    // the reading it was given in heap state.
+    env.getConfig().enableObjectReuse();
     SingleOutputStreamOperator<Telemetry> telemetry =
         env.addSource(
                 source, "telemetry-source", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
             .uid("telemetry-source")
             .process(new TelemetryDecoder())
             .name("decode-telemetry")
-            .uid("decode-telemetry")
-            .assignTimestampsAndWatermarks(TelemetryWatermarks.strategy(events))
-            .name("event-time")
-            .uid("event-time");
+            .uid("decode-telemetry");
 
     BroadcastStream<RuleSet> ruleUpdates =
         env.addSource(ruleFeed.updates(), "rules-source", TypeInformation.of(RuleSet.class))
@@ -229,9 +235,18 @@ public final class AnalyticsJob {
         .name("buildings-sink")
         .uid("buildings-sink");
 
-    // readings too late for the history windows are counted there (historyLateReadings)
-    HistoryPipeline.addTo(telemetry, history, sinks.history());
-    archive.ifPresent(settings -> ArchivePipeline.addTo(telemetry, settings));
+    // History and archive take the readings the health operator did not drop as duplicates.
+    // Event time starts here: watermarks from the deduplicated readings themselves (the health
+    // operator's own output watermark would wait on the rules broadcast, which has none).
+    // Readings too late for the history windows are counted there (historyLateReadings).
+    SingleOutputStreamOperator<Telemetry> unique =
+        health
+            .getSideOutput(DeviceHealthFunction.UNIQUE)
+            .assignTimestampsAndWatermarks(TelemetryWatermarks.strategy(events))
+            .name("event-time")
+            .uid("event-time");
+    HistoryPipeline.addTo(unique, history, sinks.history());
+    archive.ifPresent(settings -> ArchivePipeline.addTo(unique, settings));
   }
 
   public static void main(String[] args) throws Exception {

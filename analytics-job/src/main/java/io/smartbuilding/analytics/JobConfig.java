@@ -75,6 +75,7 @@ public record JobConfig(
   public static final String MAX_LATENESS_SECONDS = "rules.max-lateness-seconds";
   public static final String RULES_POLL_INTERVAL_SECONDS = "rules.poll-interval-seconds";
   public static final String RULES_FILE = "rules.file";
+  public static final String DEVICE_STATE_RETENTION_DAYS = "rules.device-state-retention-days";
   public static final String ANOMALY_METRICS = "anomaly.metrics";
   public static final String ANOMALY_ALPHA = "anomaly.alpha";
   public static final String ANOMALY_Z_THRESHOLD = "anomaly.z-threshold";
@@ -125,6 +126,7 @@ public record JobConfig(
           MAX_LATENESS_SECONDS,
           RULES_POLL_INTERVAL_SECONDS,
           RULES_FILE,
+          DEVICE_STATE_RETENTION_DAYS,
           ANOMALY_METRICS,
           ANOMALY_ALPHA,
           ANOMALY_Z_THRESHOLD,
@@ -217,7 +219,12 @@ public record JobConfig(
                     params,
                     RULES_POLL_INTERVAL_SECONDS,
                     HealthRules.DEFAULT_RULES_POLL_INTERVAL.toSeconds())),
-            text(params, RULES_FILE).orElse(null));
+            text(params, RULES_FILE).orElse(null),
+            Duration.ofDays(
+                positiveLong(
+                    params,
+                    DEVICE_STATE_RETENTION_DAYS,
+                    HealthRules.DEFAULT_DEVICE_STATE_RETENTION.toDays())));
     return new JobConfig(
         kinesis,
         dynamoDb,

@@ -22,6 +22,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,20 @@ class StateBackendChoiceTest {
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
               .build());
+
+  @Test
+  void rocksDbCheckpointsIncrementallyAndTheHeapDoesNotSetIt() {
+    assertThat(
+            StateBackendChoice.ROCKSDB
+                .applyTo(new Configuration())
+                .get(org.apache.flink.configuration.CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
+        .isTrue();
+    assertThat(
+            StateBackendChoice.HASHMAP
+                .applyTo(new Configuration())
+                .contains(org.apache.flink.configuration.CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
+        .isFalse();
+  }
 
   @ParameterizedTest
   @EnumSource(StateBackendChoice.class)

@@ -39,8 +39,7 @@ public final class AnomalyEvaluation {
   }
 
   /**
-   * @return whether an alert opened or resolved (a continued alert's new message alone does not
-   *     count)
+   * @return whether an alert opened, resolved or has a new message
    */
   public boolean apply(Telemetry reading, Instant now, OpenAlerts alerts) throws Exception {
     boolean changed = false;
@@ -105,7 +104,8 @@ public final class AnomalyEvaluation {
           return true;
         }
         alerts.update(alert);
-        return false;
+        // a new message is a new reason in the device's health
+        return !message.equals(open.message());
       }
       case RESOLVED -> {
         Alert open = alerts.get(ruleId);
@@ -119,6 +119,34 @@ public final class AnomalyEvaluation {
         return false;
       }
     }
+  }
+
+  /**
+   * Drops the anomaly state of metrics that are no longer configured and resolves their open alerts
+   * as of {@code reading}: without this an alert of a metric taken out of the settings would stay
+   * open for good. Called on a device's first reading after the job (re)started, the only time the
+   * settings can have changed.
+   *
+   * @return whether an alert resolved
+   */
+  public boolean retireUnconfigured(Telemetry reading, Instant now, OpenAlerts alerts)
+      throws Exception {
+    java.util.List<String> gone = new java.util.ArrayList<>();
+    for (String metric : tracks.keys()) {
+      if (!settings.metrics().contains(metric)) {
+        gone.add(metric);
+      }
+    }
+    boolean changed = false;
+    for (String metric : gone) {
+      tracks.remove(metric);
+      Alert open = alerts.get(RULE_PREFIX + metric);
+      if (open != null) {
+        alerts.resolve(open, reading.ts(), now);
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   private static double round(double value) {

@@ -122,6 +122,34 @@ public final class WearEvaluation {
     }
   }
 
+  /**
+   * Drops the wear state of metrics that are no longer configured and resolves their open alerts
+   * as of {@code reading}: without this an alert of a metric taken out of the settings would stay
+   * open for good. Called on a device's first reading after the job (re)started, the only time the
+   * settings can have changed.
+   *
+   * @return whether an alert resolved
+   */
+  public boolean retireUnconfigured(Telemetry reading, Instant now, OpenAlerts alerts)
+      throws Exception {
+    java.util.List<String> gone = new java.util.ArrayList<>();
+    for (String metric : windows.keys()) {
+      if (!settings.metrics().contains(metric)) {
+        gone.add(metric);
+      }
+    }
+    boolean changed = false;
+    for (String metric : gone) {
+      windows.remove(metric);
+      Alert open = alerts.get(RULE_PREFIX + metric);
+      if (open != null) {
+        alerts.resolve(open, reading.ts(), now);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
   private static double round(double value) {
     return Math.round(value * 100) / 100.0;
   }

@@ -64,11 +64,20 @@ public final class AlertTableSink implements Sink<Alert> {
 
   /**
    * Retries of throttled or failed (5xx, I/O) writes: {@code attempts} tries in all, waits doubling
-   * from {@code firstWait} up to {@code maxWait}.
+   * from {@code firstWait} up to {@code maxWait}, and no retry once {@code maxTotal} has passed
+   * since the first try of an alert (SDK retries and timeouts included). The retries block the
+   * sink's task thread, and a checkpoint waits for them (flush), so {@code maxTotal} stays well
+   * below the checkpoint timeout: after it the job fails and restores, instead of the checkpoint
+   * timing out while the writer still sleeps.
    */
-  public record Backoff(int attempts, Duration firstWait, Duration maxWait)
+  public record Backoff(int attempts, Duration firstWait, Duration maxWait, Duration maxTotal)
       implements java.io.Serializable {
+    public static final Duration DEFAULT_MAX_TOTAL = Duration.ofSeconds(60);
     public static final Backoff DEFAULT =
-        new Backoff(10, Duration.ofMillis(50), Duration.ofSeconds(5));
+        new Backoff(10, Duration.ofMillis(50), Duration.ofSeconds(5), DEFAULT_MAX_TOTAL);
+
+    public Backoff(int attempts, Duration firstWait, Duration maxWait) {
+      this(attempts, firstWait, maxWait, DEFAULT_MAX_TOTAL);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.smartbuilding.analytics.aws;
 
 import io.smartbuilding.analytics.alert.Alert;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,14 +21,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Holds the latest version of each alert since the last write (an alert that changed three times is
  * written once, in its latest version) and writes them one UpdateItem at a time, in the order the
- * alerts first arrived. Throttling, 5xx and I/O errors are retried with backoff; an error that
- * persists, or any other error, fails the job, which then restores from its last checkpoint and
- * writes the same versions again.
+ * alerts first arrived, each stamped with the time of the write as its updatedAt (the API's change
+ * feed reads byBuildingUpdated). Throttling, 5xx and I/O errors are retried with backoff, for at
+ * most {@link AlertTableSink.Backoff#maxTotal}; an error that persists, or any other error, fails
+ * the job, which then restores from its last checkpoint and writes the same versions again.
+ *
+ * <p>Except a ValidationException: DynamoDB refuses that alert for what it holds, and would refuse
+ * it again after every restore, so the job would crash-loop on it. That alert is logged, counted
+ * ({@value #REJECTED_METRIC}) and skipped; the next version of it is tried as usual.
  */
 final class AlertTableWriter implements SinkWriter<Alert> {
 
   static final String WRITES_METRIC = "alertWrites";
   static final String RETRIES_METRIC = "alertWriteRetries";
+  static final String REJECTED_METRIC = "alertWritesRejected";
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertTableWriter.class);
 
@@ -38,6 +46,7 @@ final class AlertTableWriter implements SinkWriter<Alert> {
   private final AlertTableSink.Backoff backoff;
   private final Counter writes;
   private final Counter retries;
+  private final Counter rejected;
   private final Map<String, Alert> buffer = new LinkedHashMap<>();
   private boolean timerPending;
 
@@ -57,6 +66,8 @@ final class AlertTableWriter implements SinkWriter<Alert> {
     this.backoff = backoff;
     this.writes = metrics.counter(WRITES_METRIC);
     this.retries = metrics.counter(RETRIES_METRIC);
+    this.rejected = metrics.counter(REJECTED_METRIC);
+    metrics.gauge(ItemBuilder.SANITIZED_METRIC, ItemBuilder::sanitizedNumbers);
   }
 
   @Override
@@ -94,13 +105,21 @@ final class AlertTableWriter implements SinkWriter<Alert> {
 
   private void update(Alert alert) throws IOException, InterruptedException {
     long wait = backoff.firstWait().toMillis();
+    long deadline = System.nanoTime() + backoff.maxTotal().toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
-        client.updateItem(AlertUpdate.of(table, alert));
+        Instant writtenAt = Instant.ofEpochMilli(time.getCurrentProcessingTime());
+        client.updateItem(AlertUpdate.of(table, alert, writtenAt));
         writes.inc();
         return;
       } catch (SdkServiceException | SdkClientException e) {
-        if (!isRetryable(e) || attempt >= backoff.attempts()) {
+        if (isRejected(e)) {
+          rejected.inc();
+          LOG.error("DynamoDB rejects alert {}, skipped: {}", alert, e.getMessage());
+          return;
+        }
+        boolean outOfTime = System.nanoTime() + wait * 1_000_000 > deadline;
+        if (!isRetryable(e) || attempt >= backoff.attempts() || outOfTime) {
           throw new IOException(
               "cannot write alert "
                   + alert.alertId()
@@ -118,6 +137,15 @@ final class AlertTableWriter implements SinkWriter<Alert> {
         wait = Math.min(wait * 2, backoff.maxWait().toMillis());
       }
     }
+  }
+
+  /** A request DynamoDB refuses for its content: it would be refused again, however often. */
+  static boolean isRejected(RuntimeException e) {
+    return e instanceof AwsServiceException aws
+        && aws.statusCode() >= 400
+        && aws.statusCode() < 500
+        && aws.awsErrorDetails() != null
+        && "ValidationException".equals(aws.awsErrorDetails().errorCode());
   }
 
   static boolean isRetryable(RuntimeException e) {

@@ -25,6 +25,7 @@ import io.smartbuilding.analytics.alert.Alert;
 import io.smartbuilding.analytics.alert.Sample;
 import io.smartbuilding.contracts.alert.AlertStatus;
 import io.smartbuilding.contracts.tables.StoredTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,17 @@ public final class AlertUpdate {
 
   private AlertUpdate() {}
 
+  /** With the alert's own updatedAt (the processing time it was emitted at). */
   public static UpdateItemRequest of(String table, Alert alert) {
+    return of(table, alert, alert.updatedAt());
+  }
+
+  /**
+   * With {@code updatedAt} the time of this write: the change feed (byBuildingUpdated) must see
+   * every write after the reader's last poll, and an alert may be written long after it was
+   * emitted (buffering, retries, a rewrite after a restore).
+   */
+  public static UpdateItemRequest of(String table, Alert alert, Instant updatedAt) {
     Map<String, AttributeValue> values =
         new HashMap<>(
             new ItemBuilder()
@@ -62,7 +73,7 @@ public final class AlertUpdate {
                 .number(PEAK_VALUE, alert.peakValue())
                 .number(LIMIT, alert.limit())
                 .time(PREDICTED_AT, alert.predictedAt())
-                .time(UPDATED_AT, alert.updatedAt())
+                .time(UPDATED_AT, updatedAt)
                 .build());
     values.put(EVIDENCE, evidence(alert));
     List<String> sets = new ArrayList<>();

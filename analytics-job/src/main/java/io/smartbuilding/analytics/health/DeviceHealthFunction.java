@@ -47,13 +47,24 @@ import org.apache.flink.util.OutputTag;
  * initial rules apply. A rule that is removed, disabled, or now watches something else resolves its
  * open alerts at once, as of each device's last reading.
  *
- * <p>Duplicates: Kinesis and MQTT QoS 1 deliver at least once. A message is a duplicate when both
- * its seq and its ts are not newer than the last accepted one; a device that restarts resets seq
- * but its clock moves on, so its first message after the restart is accepted.
+ * <p>Duplicates: Kinesis and MQTT QoS 1 deliver at least once. The device's newest ts and a window
+ * of the seqs it sent ({@link SeqWindow}) are kept apart and never move back. A reading newer than
+ * the newest is accepted (a device that restarts resets seq but its clock moves on). One that is
+ * not newer is a duplicate ({@value #DUPLICATES_METRIC}) when its seq was already seen, or is too
+ * far below the highest seq to tell; otherwise it is out of order ({@value #OUT_OF_ORDER_METRIC}):
+ * its seq is marked seen, so a redelivery of it is a duplicate, but it is not evaluated, because
+ * rule durations, rates of change and the anomaly baseline follow each device's readings in event
+ * time order and the health's lastSeen and metrics must not move back. The history pipeline still
+ * aggregates it.
  *
  * <p>Late readings: a reading more than {@code maxLateness} older (event time) than the device's
  * last accepted message would move its health back in time. It is counted ({@value #LATE_METRIC})
  * and sent to {@link #LATE} instead, and changes nothing, not even the OFFLINE timer.
+ *
+ * <p>OFFLINE episodes are also derived from event time: a reading that follows the device's newest
+ * one by more than {@code offlineAfter} opens and resolves the OFFLINE alert of that gap (opened at
+ * newest ts + offlineAfter, resolved at the reading's ts) when the timer did not, so a replay and a
+ * restore write the same OFFLINE items whether or not the timer fired.
  *
  * <p>Rule durations, the anomaly runs and the wear trend use the event time of the device's own
  * readings, so a replay reaches the same alerts with the same ids.
@@ -62,7 +73,14 @@ import org.apache.flink.util.OutputTag;
  * nothing would move an event-time clock (a watermark) for it, and an event-time timer would only
  * fire when other devices' readings push the watermark on, or never. One timer is pending per
  * device; a message only moves the due time in state, and a timer that fires before the due time is
- * set again for it (registering a timer per message cost a fifth of this operator's time).
+ * set again for it (registering a timer per message cost a fifth of this operator's time). A timer
+ * that fires more than {@code offlineAfter} after its time fired late because the job was down
+ * (restored from a checkpoint): it is set again for {@code offlineAfter} from now rather than
+ * marking every device OFFLINE at once.
+ *
+ * <p>A device that stays OFFLINE for {@code deviceStateRetention} (processing time) is taken for
+ * decommissioned: all its keyed state and timers are dropped. Its OFFLINE alert stays open in the
+ * alerts table (the job no longer knows it); if the device comes back it starts afresh.
  */
 public class DeviceHealthFunction
     extends KeyedBroadcastProcessFunction<String, Telemetry, RuleSet, DeviceHealth> {
@@ -72,6 +90,14 @@ public class DeviceHealthFunction
   public static final OutputTag<Telemetry> LATE =
       new OutputTag<>("late-telemetry", TelemetryTypeInfo.TELEMETRY);
 
+  /**
+   * Every reading that is not a duplicate (new, out of order or late), for the history windows and
+   * the archive: this operator is where duplicates are known, so counts and sums downstream are
+   * not inflated by at-least-once redeliveries.
+   */
+  public static final OutputTag<Telemetry> UNIQUE =
+      new OutputTag<>("unique-telemetry", TelemetryTypeInfo.TELEMETRY);
+
   /** The broadcast state: the current rule set under {@link #CURRENT_RULES}. */
   public static final MapStateDescriptor<String, RuleSet> RULES =
       new MapStateDescriptor<>("rules", Types.STRING, TypeInformation.of(RuleSet.class));
@@ -79,6 +105,8 @@ public class DeviceHealthFunction
   static final String CURRENT_RULES = "current";
   public static final String DUPLICATES_METRIC = "telemetryDuplicates";
   public static final String LATE_METRIC = "telemetryLate";
+  public static final String OUT_OF_ORDER_METRIC = "telemetryOutOfOrder";
+  public static final String DEVICES_EXPIRED_METRIC = "deviceStatesExpired";
   public static final String ALERTS_RAISED_METRIC = "alertsRaised";
   public static final String ALERTS_RESOLVED_METRIC = "alertsResolved";
 
@@ -108,7 +136,14 @@ public class DeviceHealthFunction
   private transient ValueState<HealthAssessment> assessment;
   private transient ValueState<Long> offlineTimer;
   private transient ValueState<Long> offlineDue;
+  private transient ValueState<SeqWindow> seqWindow;
+  private transient ValueState<Long> cleanupAt;
+  private transient MapState<String, RuleTrack> ruleTracks;
+  private transient MapState<String, AnomalyTrack> anomalyTracks;
+  private transient MapState<String, WearWindow> wearWindows;
   private transient Counter duplicates;
+  private transient Counter outOfOrder;
+  private transient Counter expired;
   private transient Counter late;
   private transient Counter raised;
   private transient Counter resolved;
@@ -119,6 +154,8 @@ public class DeviceHealthFunction
   private transient AnomalyEvaluation anomalyEvaluation;
   private transient WearEvaluation wearEvaluation;
   private transient RuleIndex ruleIndex;
+  // devices whose anomaly and wear state was checked against the settings since open()
+  private transient Set<String> checkedSinceOpen;
 
   public DeviceHealthFunction(HealthRules settings, RuleSet initialRules) {
     this.settings = settings;
@@ -139,8 +176,16 @@ public class DeviceHealthFunction
     assessment = ctx.getState(ASSESSMENT);
     offlineTimer = ctx.getState(new ValueStateDescriptor<>("offline-timer", Types.LONG));
     offlineDue = ctx.getState(new ValueStateDescriptor<>("offline-due", Types.LONG));
-    MetricGroup metrics = ctx.getMetricGroup();
+    seqWindow =
+        ctx.getState(new ValueStateDescriptor<>("seq-window", TypeInformation.of(SeqWindow.class)));
+    cleanupAt = ctx.getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
+    ruleTracks = ctx.getMapState(RULE_TRACKS);
+    anomalyTracks = ctx.getMapState(ANOMALY_TRACKS);
+    wearWindows = ctx.getMapState(WEAR_WINDOWS);
+    MetricGroup metrics = metricGroup();
     duplicates = metrics.counter(DUPLICATES_METRIC);
+    outOfOrder = metrics.counter(OUT_OF_ORDER_METRIC);
+    expired = metrics.counter(DEVICES_EXPIRED_METRIC);
     late = metrics.counter(LATE_METRIC);
     raised = metrics.counter(ALERTS_RAISED_METRIC);
     resolved = metrics.counter(ALERTS_RESOLVED_METRIC);
@@ -152,9 +197,10 @@ public class DeviceHealthFunction
       resolvedByType.put(type, byType.counter(ALERTS_RESOLVED_METRIC));
     }
     alerts = new KeyedOpenAlerts();
-    ruleEvaluation = new RuleEvaluation(ctx.getMapState(RULE_TRACKS));
-    anomalyEvaluation = new AnomalyEvaluation(settings.anomaly(), ctx.getMapState(ANOMALY_TRACKS));
-    wearEvaluation = new WearEvaluation(settings.wear(), ctx.getMapState(WEAR_WINDOWS));
+    ruleEvaluation = new RuleEvaluation(ruleTracks);
+    anomalyEvaluation = new AnomalyEvaluation(settings.anomaly(), anomalyTracks);
+    wearEvaluation = new WearEvaluation(settings.wear(), wearWindows);
+    checkedSinceOpen = new HashSet<>();
   }
 
   @Override
@@ -164,13 +210,35 @@ public class DeviceHealthFunction
     if (last != null && settings.isLate(reading.ts(), last.ts())) {
       late.inc();
       ctx.output(LATE, reading);
+      ctx.output(UNIQUE, reading);
       return;
     }
-    if (last != null && isDuplicate(reading, last)) {
-      duplicates.inc();
-      return;
+    if (last != null) {
+      // state restored from before the window existed: the last accepted seq is all we know
+      SeqWindow window = seqWindow.value();
+      window = window != null ? window : SeqWindow.first(last.seq());
+      // a reading at the same ms with a higher seq moves nothing back: it is new too
+      boolean newer =
+          reading.ts().isAfter(last.ts())
+              || reading.ts().equals(last.ts()) && reading.seq() > window.highestSeq();
+      switch (window.classify(reading.seq(), newer)) {
+        case DUPLICATE -> {
+          duplicates.inc();
+          return;
+        }
+        case OUT_OF_ORDER -> {
+          outOfOrder.inc();
+          seqWindow.update(window.accept(reading.seq()));
+          ctx.output(UNIQUE, reading);
+          return;
+        }
+        case NEW -> seqWindow.update(window.accept(reading.seq()));
+      }
+    } else {
+      seqWindow.update(SeqWindow.first(reading.seq()));
     }
     lastAccepted.update(reading);
+    ctx.output(UNIQUE, reading);
     long nowMs = ctx.timerService().currentProcessingTime();
     Instant now = Instant.ofEpochMilli(nowMs);
     RuleIndex rules = ruleIndex(ctx.getBroadcastState(RULES).get(CURRENT_RULES));
@@ -185,6 +253,20 @@ public class DeviceHealthFunction
         alerts.resolve(offline, reading.ts(), now);
         changed = true;
       }
+      cancelCleanup(ctx);
+    } else if (last != null
+        && reading.ts().isAfter(last.ts().plus(settings.offlineAfter()))
+        && alerts.get(Alert.OFFLINE_RULE_ID) == null) {
+      // the gap in event time was an OFFLINE episode the timer did not see (replay, restore)
+      Alert offline = Alert.offline(last, settings.offlineAfter(), now);
+      alerts.raise(offline);
+      alerts.resolve(offline, reading.ts(), now);
+      changed = true;
+    }
+    if (checkedSinceOpen.add(reading.deviceId())) {
+      // the settings may have changed with the restart: metrics no longer watched let go
+      changed |= anomalyEvaluation.retireUnconfigured(reading, now, alerts);
+      changed |= wearEvaluation.retireUnconfigured(reading, now, alerts);
     }
     changed |= ruleEvaluation.apply(rules.forType(reading.deviceType()), reading, now, alerts);
     changed |= anomalyEvaluation.apply(reading, now, alerts);
@@ -200,11 +282,18 @@ public class DeviceHealthFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeviceHealth> out)
       throws Exception {
+    Long cleanup = cleanupAt.value();
+    if (cleanup != null && cleanup == timestamp) {
+      clearDevice();
+      return;
+    }
     Long pending = offlineTimer.value();
     Telemetry last = lastAccepted.value();
     if (pending == null || pending != timestamp || last == null) {
       return; // not the current timer (cannot happen: only one is ever pending)
     }
+    long nowMs = ctx.timerService().currentProcessingTime();
+    long offlineAfterMs = settings.offlineAfter().toMillis();
     Long due = offlineDue.value();
     if (due != null && due > timestamp) {
       // messages came in since the timer was set: wait for the silence to last long enough
@@ -212,11 +301,51 @@ public class DeviceHealthFunction
       offlineTimer.update(due);
       return;
     }
+    if (nowMs - timestamp > offlineAfterMs) {
+      // fired late: the job was down (restored from a checkpoint), so the silence was the job's;
+      // give the device offlineAfter from now to be heard
+      long next = nowMs + offlineAfterMs;
+      ctx.timerService().registerProcessingTimeTimer(next);
+      offlineTimer.update(next);
+      offlineDue.update(next);
+      return;
+    }
     offlineTimer.clear();
     Instant now = Instant.ofEpochMilli(timestamp);
     alerts.emitTo(ctx);
     alerts.raise(Alert.offline(last, settings.offlineAfter(), now));
     out.collect(DeviceHealth.of(last, assess(), now));
+    long expiry = nowMs + settings.deviceStateRetention().toMillis();
+    ctx.timerService().registerProcessingTimeTimer(expiry);
+    cleanupAt.update(expiry);
+  }
+
+  /** The group the counters go to; a test reads them through its own. */
+  MetricGroup metricGroup() {
+    return getRuntimeContext().getMetricGroup();
+  }
+
+  private void cancelCleanup(ReadOnlyContext ctx) throws Exception {
+    Long cleanup = cleanupAt.value();
+    if (cleanup != null) {
+      ctx.timerService().deleteProcessingTimeTimer(cleanup);
+      cleanupAt.clear();
+    }
+  }
+
+  /** Drops every state of a device that has been OFFLINE for the retention. */
+  private void clearDevice() {
+    lastAccepted.clear();
+    seqWindow.clear();
+    openAlerts.clear();
+    assessment.clear();
+    offlineTimer.clear();
+    offlineDue.clear();
+    cleanupAt.clear();
+    ruleTracks.clear();
+    anomalyTracks.clear();
+    wearWindows.clear();
+    expired.inc();
   }
 
   /**
@@ -338,10 +467,6 @@ public class DeviceHealthFunction
       ruleIndex = new RuleIndex(rules);
     }
     return ruleIndex;
-  }
-
-  static boolean isDuplicate(Telemetry reading, Telemetry lastAccepted) {
-    return reading.seq() <= lastAccepted.seq() && !reading.ts().isAfter(lastAccepted.ts());
   }
 
   private void restartOfflineTimer(ReadOnlyContext ctx, long nowMs) throws Exception {

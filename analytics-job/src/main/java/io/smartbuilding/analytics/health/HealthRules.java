@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param offlineAfter silence after which a device is OFFLINE (processing time)
  * @param maxLateness a reading whose ts is more than this before the device's last accepted ts is
  *     late: counted and set aside instead of changing the device's health
+ * @param deviceStateRetention how long a device stays OFFLINE before all its state is dropped (a
+ *     decommissioned device would otherwise keep its state forever); its OFFLINE alert stays open
+ *     in the alerts table
  */
 public record HealthRules(
     double overheatLimitC,
@@ -26,7 +29,8 @@ public record HealthRules(
     AnomalySettings anomaly,
     WearSettings wear,
     Duration rulesPollInterval,
-    String rulesFile)
+    String rulesFile,
+    Duration deviceStateRetention)
     implements Serializable {
 
   public static final Duration DEFAULT_RULES_POLL_INTERVAL = Duration.ofSeconds(10);
@@ -35,6 +39,7 @@ public record HealthRules(
   public static final double DEFAULT_OVERHEAT_HYSTERESIS_C = 2.0;
   public static final Duration DEFAULT_OFFLINE_AFTER = Duration.ofSeconds(60);
   public static final Duration DEFAULT_MAX_LATENESS = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_DEVICE_STATE_RETENTION = Duration.ofDays(30);
 
   public HealthRules {
     if (!Double.isFinite(overheatLimitC)) {
@@ -54,6 +59,32 @@ public record HealthRules(
       throw new IllegalArgumentException(
           "rules poll interval must be positive, got " + rulesPollInterval);
     }
+    if (deviceStateRetention.isNegative() || deviceStateRetention.isZero()) {
+      throw new IllegalArgumentException(
+          "device state retention must be positive, got " + deviceStateRetention);
+    }
+  }
+
+  /** With the default device state retention. */
+  public HealthRules(
+      double overheatLimitC,
+      double overheatHysteresisC,
+      Duration offlineAfter,
+      Duration maxLateness,
+      AnomalySettings anomaly,
+      WearSettings wear,
+      Duration rulesPollInterval,
+      String rulesFile) {
+    this(
+        overheatLimitC,
+        overheatHysteresisC,
+        offlineAfter,
+        maxLateness,
+        anomaly,
+        wear,
+        rulesPollInterval,
+        rulesFile,
+        DEFAULT_DEVICE_STATE_RETENTION);
   }
 
   public HealthRules(

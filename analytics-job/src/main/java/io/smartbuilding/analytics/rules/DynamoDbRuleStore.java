@@ -122,7 +122,16 @@ public final class DynamoDbRuleStore implements RuleStore, AutoCloseable {
       @Override
       Boolean bool(String name) {
         AttributeValue v = item.get(name);
-        return v == null ? null : v.bool();
+        if (v == null) {
+          return null;
+        }
+        return v.bool() != null ? v.bool() : v.s() != null ? parseBoolean(v.s()) : null;
+      }
+
+      @Override
+      boolean present(String name) {
+        AttributeValue v = item.get(name);
+        return v != null && !Boolean.TRUE.equals(v.nul());
       }
     };
   }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Rules from a local JSON file (for runs without a rules table): an array of objects with the rules
@@ -37,7 +39,17 @@ public final class FileRuleStore implements RuleStore {
         invalid.add(e.getMessage());
       }
     }
-    return new LoadedRules(new RuleSet(rules), invalid);
+    // two rules with one id: which one is meant cannot be told, so neither applies
+    Map<String, Long> perId =
+        rules.stream().collect(Collectors.groupingBy(Rule::ruleId, Collectors.counting()));
+    perId.forEach(
+        (id, n) -> {
+          if (n > 1) {
+            invalid.add("rule " + id + ": ruleId appears " + n + " times in the file");
+          }
+        });
+    List<Rule> unique = rules.stream().filter(r -> perId.get(r.ruleId()) == 1).toList();
+    return new LoadedRules(new RuleSet(unique), invalid);
   }
 
   private static RuleFields fields(JsonNode node) {
@@ -60,7 +72,19 @@ public final class FileRuleStore implements RuleStore {
       @Override
       Boolean bool(String name) {
         JsonNode v = node.get(name);
-        return v == null || !v.isBoolean() ? null : v.booleanValue();
+        if (v == null || v.isNull()) {
+          return null;
+        }
+        if (v.isBoolean()) {
+          return v.booleanValue();
+        }
+        return v.isTextual() ? parseBoolean(v.asText()) : null;
+      }
+
+      @Override
+      boolean present(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
       }
     };
   }

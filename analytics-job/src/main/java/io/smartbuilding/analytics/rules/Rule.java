@@ -34,6 +34,17 @@ public record Rule(
 
   public static final String ANY_DEVICE_TYPE = "*";
 
+  /** A year: longer is surely a mistake, and milliseconds of it must not overflow. */
+  public static final long MAX_DURATION_SECONDS = 365L * 24 * 3600;
+
+  /** Whether {@code ruleId} is one the job's built-in detectors use for their alerts. */
+  static boolean isBuiltInId(String ruleId) {
+    String id = ruleId.trim().toUpperCase(java.util.Locale.ROOT);
+    return id.equals(AlertType.OFFLINE.name())
+        || id.startsWith(AlertType.ANOMALY.name() + "-")
+        || id.startsWith(AlertType.PREDICTED_WEAR.name() + "-");
+  }
+
   public Rule {
     List<String> problems =
         problems(
@@ -66,6 +77,9 @@ public record Rule(
     List<String> problems = new ArrayList<>();
     if (ruleId == null || ruleId.isBlank() || ruleId.contains("#")) {
       problems.add("ruleId must be a non-blank text without '#'");
+    } else if (isBuiltInId(ruleId)) {
+      // the built-in detectors' alerts share the device's open alerts, keyed by rule id
+      problems.add("ruleId must not be OFFLINE or start with ANOMALY- or PREDICTED_WEAR-");
     }
     if (deviceType == null || !(ANY_DEVICE_TYPE.equals(deviceType) || isDeviceType(deviceType))) {
       problems.add("deviceType must be * or one of " + List.of(DeviceType.values()));
@@ -85,8 +99,13 @@ public record Rule(
     if (!(hysteresis >= 0) || !Double.isFinite(hysteresis)) {
       problems.add("hysteresis must be a number >= 0");
     }
-    if (durationSeconds < 0) {
-      problems.add("durationSeconds must be >= 0");
+    if (kind != null
+        && (kind == RuleKind.RATE_OF_CHANGE || kind == RuleKind.STUCK)
+        && !(threshold >= 0)) {
+      problems.add("threshold must be >= 0 for " + kind);
+    }
+    if (durationSeconds < 0 || durationSeconds > MAX_DURATION_SECONDS) {
+      problems.add("durationSeconds must be between 0 and " + MAX_DURATION_SECONDS + " (a year)");
     }
     if (severity == null) {
       problems.add("severity must be one of " + List.of(Severity.values()));

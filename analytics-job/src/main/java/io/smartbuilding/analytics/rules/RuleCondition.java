@@ -61,6 +61,11 @@ public final class RuleCondition {
           }
         } else {
           observed = Math.abs(value - t.previousValue()) * 60_000.0 / (now - t.previousMs());
+          if (!Double.isFinite(observed)) {
+            // the difference of two huge readings overflows: the fastest rate there is, not
+            // Infinity (which no message, alert item or health score could carry)
+            observed = Double.MAX_VALUE;
+          }
           breaks = observed > rule.threshold();
           clears = observed <= rule.threshold() - rule.hysteresis();
           previousValue = value;

@@ -19,8 +19,21 @@ abstract class RuleFields {
   /** The field as a number, or null when it is missing; NaN when it is not a number. */
   abstract Double number(String name);
 
-  /** The field as a boolean, or null when it is missing or not a boolean. */
+  /**
+   * The field as a boolean (a BOOL, or the text "true" or "false"), or null when it is missing or
+   * anything else.
+   */
   abstract Boolean bool(String name);
+
+  /** Whether the field is there at all. */
+  abstract boolean present(String name);
+
+  static Boolean parseBoolean(String text) {
+    if ("true".equalsIgnoreCase(text.trim())) {
+      return true;
+    }
+    return "false".equalsIgnoreCase(text.trim()) ? Boolean.FALSE : null;
+  }
 
   /** The rule, or an exception that says everything that is wrong with it. */
   Rule toRule() {
@@ -33,6 +46,10 @@ abstract class RuleFields {
     Double hysteresis = number(RuleTable.HYSTERESIS);
     Double duration = number(RuleTable.DURATION_SECONDS);
     Boolean enabled = bool(RuleTable.ENABLED);
+    if (enabled == null && present(RuleTable.ENABLED)) {
+      // a typo must not switch a rule on (or off) silently
+      problems.add("enabled must be true or false");
+    }
     if (threshold == null || threshold.isNaN()) {
       problems.add("threshold is missing or not a number");
     }
@@ -42,7 +59,9 @@ abstract class RuleFields {
     if (duration != null && duration.isNaN()) {
       problems.add("durationSeconds is not a number");
     }
-    if (duration != null && !duration.isNaN() && duration != Math.rint(duration)) {
+    if (duration != null && Double.isInfinite(duration)) {
+      problems.add("durationSeconds must be a finite number");
+    } else if (duration != null && !duration.isNaN() && duration != Math.rint(duration)) {
       problems.add("durationSeconds must be a whole number");
     }
     String deviceType = text(RuleTable.DEVICE_TYPE);

@@ -41,7 +41,7 @@ class AnomalyEvaluationTest {
     }
     assertThat(vibration(5.0)).as("one abnormal reading is not enough").isFalse();
     assertThat(vibration(5.5)).as("opened").isTrue();
-    assertThat(vibration(5.2)).as("continued: not a change of the open set").isFalse();
+    assertThat(vibration(6.0)).as("continued with a new peak: a new message, a new reason").isTrue();
     assertThat(vibration(2.0)).isFalse();
     assertThat(vibration(2.0)).as("resolved").isTrue();
 
@@ -60,6 +60,27 @@ class AnomalyEvaluationTest {
                 + " average for 2 readings in a row");
     assertThat(alerts.emitted.get(2).resolvedAt()).isEqualTo(T0.plusSeconds(25));
     assertThat(tracks.map).containsOnlyKeys("vibrationMmS");
+  }
+
+  @Test
+  void aMetricNoLongerWatchedLosesItsTrackAndItsOpenAlert() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      vibration(2.0 + (i % 2 == 0 ? 0.05 : -0.05));
+    }
+    vibration(5.0);
+    vibration(5.5);
+    assertThat(alerts.open).containsKey("ANOMALY-vibrationMmS");
+    AnomalyEvaluation restarted =
+        new AnomalyEvaluation(new AnomalySettings(List.of("other"), 0.1, 4.0, 2, 10), tracks);
+    Telemetry next = reading(DEVICE, 100, T0.plusSeconds(100), Map.of("other", 1.0));
+
+    assertThat(restarted.retireUnconfigured(next, NOW, alerts)).isTrue();
+
+    assertThat(alerts.open).isEmpty();
+    assertThat(alerts.emitted).last().extracting(Alert::status, Alert::resolvedAt)
+        .containsExactly(AlertStatus.RESOLVED, T0.plusSeconds(100));
+    assertThat(tracks.map).isEmpty();
+    assertThat(restarted.retireUnconfigured(next, NOW, alerts)).isFalse();
   }
 
   @Test

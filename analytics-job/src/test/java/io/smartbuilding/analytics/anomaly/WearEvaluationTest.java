@@ -82,6 +82,24 @@ class WearEvaluationTest {
   }
 
   @Test
+  void aMetricNoLongerWatchedLosesItsWindowAndItsOpenPrediction() throws Exception {
+    perMinute(CLOGGED_AT_400, 300, 301, 302, 303);
+    assertThat(alerts.open).containsKey("PREDICTED_WEAR-filterPressureDropPa");
+    WearEvaluation restarted =
+        new WearEvaluation(
+            new WearSettings(List.of(), Duration.ofMinutes(1), 5, 3, Duration.ofDays(1)), windows);
+
+    assertThat(
+            restarted.retireUnconfigured(
+                reading(DEVICE, 10, T0.plusSeconds(600), Map.of()), NOW, alerts))
+        .isTrue();
+
+    assertThat(alerts.open).isEmpty();
+    assertThat(alerts.statuses()).endsWith(AlertStatus.RESOLVED);
+    assertThat(windows.map).isEmpty();
+  }
+
+  @Test
   void withoutAnAboveRuleThereIsNoLimitAndNoPrediction() throws Exception {
     perMinute(new RuleIndex(new RuleSet(List.of())), 300, 310, 320, 330, 340, 350);
 

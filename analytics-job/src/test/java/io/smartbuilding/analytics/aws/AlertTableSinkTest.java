@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -169,7 +172,12 @@ class AlertTableSinkTest {
         writer(busy, new TestProcessingTimeService(), 100, fastBackoff(3));
     FakeDynamoDb invalid = new FakeDynamoDb();
     invalid.failures.add(
-        DynamoDbException.builder().statusCode(400).message("ValidationException").build());
+        ResourceNotFoundException.builder()
+            .awsErrorDetails(
+                AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build())
+            .statusCode(400)
+            .message("no such table")
+            .build());
     AlertTableWriter rejected =
         writer(invalid, new TestProcessingTimeService(), 100, fastBackoff(3));
 
@@ -188,6 +196,108 @@ class AlertTableSinkTest {
             })
         .isInstanceOf(IOException.class)
         .hasMessageContaining("attempt 1");
+  }
+
+  @Test
+  void skipsAnAlertDynamoDbRejectsAndWritesTheOthers() throws Exception {
+    FakeDynamoDb dynamo = new FakeDynamoDb();
+    dynamo.failures.add(
+        DynamoDbException.builder()
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build())
+            .statusCode(400)
+            .message("Number overflow")
+            .build());
+    CountingMetrics metrics = new CountingMetrics();
+    AlertTableWriter writer =
+        new AlertTableWriter(
+            dynamo, "alerts", new TestProcessingTimeService(), 500, 100, fastBackoff(5), metrics);
+    Alert bad = overheat(61);
+    Alert good = Alert.offline(READING, Duration.ofSeconds(60), NOW);
+
+    writer.write(bad, null);
+    writer.write(good, null);
+    writer.flush(false);
+
+    assertThat(dynamo.updates)
+        .extracting(u -> u.key().get(AlertTable.ALERT_ID).s())
+        .containsExactly(good.alertId());
+    assertThat(metrics.count(AlertTableWriter.REJECTED_METRIC)).isEqualTo(1);
+    assertThat(metrics.count(AlertTableWriter.WRITES_METRIC)).isEqualTo(1);
+  }
+
+  @Test
+  void stampsUpdatedAtWithTheTimeOfTheWrite() throws Exception {
+    FakeDynamoDb dynamo = new FakeDynamoDb();
+    TestProcessingTimeService time = new TestProcessingTimeService();
+    AlertTableWriter writer = writer(dynamo, time, 100, AlertTableSink.Backoff.DEFAULT);
+    writer.write(overheat(61), null); // emitted at NOW
+    Instant writtenAt = NOW.plusSeconds(42);
+    time.setCurrentTime(writtenAt.toEpochMilli());
+
+    writer.flush(false);
+
+    assertThat(assignments(dynamo.updates.get(0)))
+        .containsEntry(AlertTable.UPDATED_AT, fromS("2026-11-25T09:00:42.250Z"));
+  }
+
+  @Test
+  void stopsRetryingOnceTheTotalRetryTimeHasPassed() {
+    FakeDynamoDb busy = new FakeDynamoDb();
+    for (int i = 0; i < 1000; i++) {
+      busy.failures.add(DynamoDbException.builder().statusCode(500).message("down").build());
+    }
+    AlertTableWriter writer =
+        writer(
+            busy,
+            new TestProcessingTimeService(),
+            100,
+            new AlertTableSink.Backoff(
+                1000, Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(50)));
+
+    assertThatThrownBy(
+            () -> {
+              writer.write(overheat(61), null);
+              writer.flush(false);
+            })
+        .isInstanceOf(IOException.class);
+    assertThat(busy.attempts).isBetween(1, 4);
+  }
+
+  @Test
+  void anAlertWithNumbersDynamoDbCannotHoldIsClampedNotRefused() {
+    Alert huge =
+        overheat(61)
+            .seen(
+                READING.ts(),
+                "m",
+                Double.POSITIVE_INFINITY,
+                -1e200,
+                List.of(new Sample(READING.ts(), Double.NaN)),
+                NOW);
+    long before = ItemBuilder.sanitizedNumbers();
+
+    Map<String, AttributeValue> set = assignments(AlertUpdate.of("alerts", huge));
+
+    assertThat(set.get(AlertTable.PEAK_VALUE).n())
+        .isEqualTo(new java.math.BigDecimal(ItemBuilder.MAX_DYNAMODB).toPlainString());
+    assertThat(set.get(AlertTable.LIMIT).n()).startsWith("-99999999999999999999");
+    assertThat(set.get(AlertTable.EVIDENCE).m().get("readings").l().get(0).m())
+        .containsOnlyKeys("ts");
+    assertThat(ItemBuilder.sanitizedNumbers() - before).isGreaterThanOrEqualTo(3);
+  }
+
+  /** Keeps the counters the writer registers. */
+  private static final class CountingMetrics extends UnregisteredMetricsGroup {
+    private final Map<String, SimpleCounter> counters = new HashMap<>();
+
+    @Override
+    public Counter counter(String name) {
+      return counters.computeIfAbsent(name, n -> new SimpleCounter());
+    }
+
+    long count(String name) {
+      return counters.containsKey(name) ? counters.get(name).getCount() : 0;
+    }
   }
 
   private static AlertTableSink.Backoff fastBackoff(int attempts) {

@@ -29,16 +29,22 @@ import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import io.smartbuilding.contracts.testing.ContractExamples;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -52,6 +58,17 @@ class DeviceHealthFunctionTest {
   private static final long NOW = 1_000_000L; // processing time, ms
 
   private KeyedBroadcastOperatorTestHarness<String, Telemetry, RuleSet, DeviceHealth> harness;
+  private final CountingMetrics metrics = new CountingMetrics();
+
+  /** Keeps the counters the function registers, so a test can read them. */
+  private static final class CountingMetrics extends UnregisteredMetricsGroup {
+    private final Map<String, SimpleCounter> counters = new HashMap<>();
+
+    @Override
+    public Counter counter(String name) {
+      return counters.computeIfAbsent(name, n -> new SimpleCounter());
+    }
+  }
 
   @BeforeEach
   void openHarness() throws Exception {
@@ -64,7 +81,12 @@ class DeviceHealthFunctionTest {
     }
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new DeviceHealthFunction(settings),
+            new DeviceHealthFunction(settings) {
+              @Override
+              MetricGroup metricGroup() {
+                return metrics;
+              }
+            },
             Telemetry::deviceId,
             Types.STRING,
             DeviceHealthFunction.RULES);
@@ -193,7 +215,7 @@ class DeviceHealthFunctionTest {
               assertThat(h.updatedAt())
                   .isEqualTo(Instant.ofEpochMilli(NOW + OFFLINE_AFTER.toMillis()));
             });
-    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).as("only the state cleanup").isEqualTo(1);
 
     harness.setProcessingTime(NOW + 5 * OFFLINE_AFTER.toMillis());
     process(temperature(8, T0.plusSeconds(300), 21.5));
@@ -247,6 +269,7 @@ class DeviceHealthFunctionTest {
   void offlineIdDependsOnEventTimeNotOnWhenTheTimerFires() throws Exception {
     process(temperature(1, T0, 21.0));
     harness.setProcessingTime(NOW + 10 * OFFLINE_AFTER.toMillis()); // a very late timer
+    harness.setProcessingTime(NOW + 11 * OFFLINE_AFTER.toMillis()); // and still silent
 
     assertThat(alerts()).extracting(Alert::openedAt).containsExactly(T0.plus(OFFLINE_AFTER));
   }
@@ -265,9 +288,146 @@ class DeviceHealthFunctionTest {
   void dropsDuplicates() throws Exception {
     process(temperature(5, T0, 21.0));
     process(temperature(5, T0, 21.0)); // redelivered
-    process(temperature(4, T0.minusSeconds(1), 21.0)); // an older one, late
+    process(temperature(4, T0.minusSeconds(1), 21.0)); // an older one, never seen: out of order
 
     assertThat(health()).extracting(DeviceHealth::lastSeq).containsExactly(5L);
+    assertThat(counter(DeviceHealthFunction.DUPLICATES_METRIC)).isEqualTo(1);
+    assertThat(counter(DeviceHealthFunction.OUT_OF_ORDER_METRIC)).isEqualTo(1);
+  }
+
+  @Test
+  void aRedeliveryAfterAnOutOfOrderReadingIsStillADuplicate() throws Exception {
+    process(temperature(5, T0, 21.0));
+    process(temperature(7, T0.plusSeconds(2), 21.0));
+    process(temperature(6, T0.plusSeconds(1), 21.0)); // out of order, higher seq than 5
+    process(temperature(6, T0.plusSeconds(1), 21.0)); // redelivered
+    process(temperature(5, T0, 21.0)); // redelivered
+    process(temperature(7, T0.plusSeconds(2), 21.0)); // redelivered
+
+    assertThat(health())
+        .extracting(DeviceHealth::lastSeq, DeviceHealth::lastSeen)
+        .containsExactly(tuple(5L, T0), tuple(7L, T0.plusSeconds(2)));
+    assertThat(counter(DeviceHealthFunction.DUPLICATES_METRIC)).isEqualTo(3);
+    assertThat(counter(DeviceHealthFunction.OUT_OF_ORDER_METRIC)).isEqualTo(1);
+    assertThat(unique())
+        .as("history and the archive get each reading once, the out-of-order one included")
+        .extracting(Telemetry::seq)
+        .containsExactly(5L, 7L, 6L);
+  }
+
+  @Test
+  void lateReadingsStillReachHistoryAndArchiveButNotHealth() throws Exception {
+    process(temperature(5, T0, 21.0));
+    process(temperature(6, T0.minus(HealthRules.DEFAULT_MAX_LATENESS).minusSeconds(1), 21.0));
+
+    assertThat(late()).extracting(Telemetry::seq).containsExactly(6L);
+    assertThat(unique()).extracting(Telemetry::seq).containsExactly(5L, 6L);
+  }
+
+  @Test
+  void anOlderReadingWithAHigherSeqDoesNotMoveLastSeenBack() throws Exception {
+    process(temperature(5, T0.plusSeconds(10), 21.0));
+    process(temperature(9, T0.plusSeconds(5), 21.0)); // clock skew: higher seq, older ts
+    process(temperature(5, T0.plusSeconds(10), 21.0)); // redelivery of the newest
+
+    assertThat(health())
+        .extracting(DeviceHealth::lastSeq, DeviceHealth::lastSeen)
+        .containsExactly(tuple(5L, T0.plusSeconds(10)));
+    assertThat(counter(DeviceHealthFunction.DUPLICATES_METRIC)).isEqualTo(1);
+    assertThat(counter(DeviceHealthFunction.OUT_OF_ORDER_METRIC)).isEqualTo(1);
+  }
+
+  @Test
+  void aTimerThatFiresLateAfterARestoreWaitsOfflineAfterAgain() throws Exception {
+    process(temperature(1, T0, 21.0));
+    // the job was down for 10 x offlineAfter: the timer fires long after its time
+    harness.setProcessingTime(NOW + 10 * OFFLINE_AFTER.toMillis());
+    assertThat(alerts()).isEmpty();
+    assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+    harness.setProcessingTime(NOW + 10 * OFFLINE_AFTER.toMillis() + 1000);
+    process(temperature(2, T0.plusSeconds(30), 21.0)); // the device speaks after the restore
+    harness.setProcessingTime(NOW + 11 * OFFLINE_AFTER.toMillis());
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void aGapInEventTimeIsAnOfflineEpisodeEvenWhenNoTimerFired() throws Exception {
+    process(temperature(1, T0, 21.0));
+    process(temperature(2, T0.plusSeconds(200), 21.0)); // a replay: processing time stands still
+
+    String id =
+        AlertTable.alertId(DEVICE, "OFFLINE", T0.plus(OFFLINE_AFTER).toEpochMilli());
+    assertThat(alerts())
+        .extracting(Alert::alertId, Alert::status, Alert::openedAt, Alert::resolvedAt)
+        .containsExactly(
+            tuple(id, AlertStatus.OPEN, T0.plus(OFFLINE_AFTER), null),
+            tuple(id, AlertStatus.RESOLVED, T0.plus(OFFLINE_AFTER), T0.plusSeconds(200)));
+    assertThat(health()).last().extracting(DeviceHealth::status).isEqualTo(DeviceStatus.OK);
+    assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).isEmpty()).isTrue();
+  }
+
+  @Test
+  void theTimerAndTheGapGiveTheSameOfflineItems() throws Exception {
+    process(temperature(1, T0, 21.0));
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis()); // the timer fires
+    process(temperature(2, T0.plusSeconds(200), 21.0));
+    List<Alert> live = alerts();
+
+    open(new HealthRules(60.0, 2.0, OFFLINE_AFTER)); // a replay: no timer fires
+    process(temperature(1, T0, 21.0));
+    process(temperature(2, T0.plusSeconds(200), 21.0));
+
+    assertThat(alerts())
+        .extracting(Alert::alertId, Alert::status, Alert::openedAt, Alert::resolvedAt)
+        .containsExactlyElementsOf(
+            live.stream()
+                .map(a -> tuple(a.alertId(), a.status(), a.openedAt(), a.resolvedAt()))
+                .toList());
+  }
+
+  @Test
+  void aDeviceOfflineForTheRetentionLosesAllItsState() throws Exception {
+    open(
+        new HealthRules(
+            60.0,
+            2.0,
+            OFFLINE_AFTER,
+            Duration.ofMinutes(5),
+            AnomalySettings.DEFAULTS,
+            WearSettings.DEFAULTS,
+            Duration.ofSeconds(10),
+            null,
+            Duration.ofDays(1)));
+    process(temperature(1, T0, 65.0)); // OVERHEAT opens, tracks kept
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis()); // OFFLINE
+    assertThat(backend().numKeyValueStateEntries()).isPositive();
+
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis() + Duration.ofDays(1).toMillis() - 1);
+    assertThat(backend().numKeyValueStateEntries()).isPositive();
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis() + Duration.ofDays(1).toMillis());
+
+    assertThat(backend().numKeyValueStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(counter(DeviceHealthFunction.DEVICES_EXPIRED_METRIC)).isEqualTo(1);
+  }
+
+  @Test
+  void aDeviceBackBeforeTheRetentionKeepsItsState() throws Exception {
+    process(temperature(1, T0, 21.0));
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis()); // OFFLINE, cleanup timer set
+    assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+    process(temperature(2, T0.plusSeconds(120), 21.0));
+
+    harness.setProcessingTime(NOW + Duration.ofDays(31).toMillis()); // the timer fires late
+    harness.setProcessingTime(NOW + Duration.ofDays(31).toMillis() + OFFLINE_AFTER.toMillis());
+    assertThat(counter(DeviceHealthFunction.DEVICES_EXPIRED_METRIC)).isZero();
+    assertThat(alerts())
+        .extracting(Alert::type, Alert::status)
+        .containsExactly(
+            tuple(AlertType.OFFLINE, AlertStatus.OPEN),
+            tuple(AlertType.OFFLINE, AlertStatus.RESOLVED),
+            tuple(AlertType.OFFLINE, AlertStatus.OPEN));
   }
 
   @Test
@@ -333,11 +493,13 @@ class DeviceHealthFunctionTest {
     // default max lateness: 5 minutes behind the last accepted ts
     process(temperature(10, T0, 21.0));
     process(temperature(11, T0.minusSeconds(301), 75.0)); // late: would open an OVERHEAT alert
-    process(temperature(12, T0.minusSeconds(300), 22.0)); // on the edge: accepted
+    process(temperature(12, T0.minusSeconds(300), 75.0)); // on the edge: out of order
 
     assertThat(late()).extracting(Telemetry::seq).containsExactly(11L);
-    assertThat(alerts()).isEmpty();
-    assertThat(health()).extracting(DeviceHealth::lastSeq).containsExactly(10L, 12L);
+    assertThat(alerts()).as("an out-of-order reading is not evaluated").isEmpty();
+    assertThat(health()).extracting(DeviceHealth::lastSeq).containsExactly(10L);
+    assertThat(counter(DeviceHealthFunction.LATE_METRIC)).isEqualTo(1);
+    assertThat(counter(DeviceHealthFunction.OUT_OF_ORDER_METRIC)).isEqualTo(1);
   }
 
   @Test
@@ -368,19 +530,19 @@ class DeviceHealthFunctionTest {
     process(zoneSensor(1, T0, Map.of("co2Ppm", 1100.0)));
     process(zoneSensor(2, T0.plusSeconds(300), Map.of("co2Ppm", 980.0))); // in the band: goes on
     process(zoneSensor(3, T0.plusSeconds(599), Map.of("co2Ppm", 1200.0)));
-    assertThat(alerts()).isEmpty();
+    assertThat(ruleAlerts()).isEmpty();
     assertThat(size(mapState(DeviceHealthFunction.RULE_TRACKS))).isEqualTo(1);
 
     process(zoneSensor(4, T0.plusSeconds(600), Map.of("co2Ppm", 1150.0)));
     process(zoneSensor(5, T0.plusSeconds(700), Map.of("co2Ppm", 900.0)));
 
     String id = AlertTable.alertId(DEVICE, "CO2_HIGH", T0.toEpochMilli());
-    assertThat(alerts())
+    assertThat(ruleAlerts())
         .extracting(Alert::alertId, Alert::type, Alert::status, Alert::peakValue, Alert::lastSeenAt)
         .containsExactly(
             tuple(id, AlertType.THRESHOLD, AlertStatus.OPEN, 1200.0, T0.plusSeconds(600)),
             tuple(id, AlertType.THRESHOLD, AlertStatus.RESOLVED, 1200.0, T0.plusSeconds(600)));
-    assertThat(alerts().get(0).evidence())
+    assertThat(ruleAlerts().get(0).evidence())
         .extracting(Sample::value)
         .containsExactly(1100.0, 980.0, 1200.0, 1150.0);
     assertThat(health().get(3).status()).isEqualTo(DeviceStatus.DEGRADED);
@@ -394,7 +556,7 @@ class DeviceHealthFunctionTest {
     process(zoneSensor(2, T0.plusSeconds(60), Map.of("co2Ppm", 700.0)));
     process(zoneSensor(3, T0.plusSeconds(700), Map.of("co2Ppm", 1100.0)));
 
-    assertThat(alerts()).isEmpty();
+    assertThat(ruleAlerts()).isEmpty();
     assertThat(mapState(DeviceHealthFunction.RULE_TRACKS).get("CO2_HIGH").activeSinceMs())
         .isEqualTo(T0.plusSeconds(700).toEpochMilli());
   }
@@ -532,6 +694,46 @@ class DeviceHealthFunctionTest {
   }
 
   @Test
+  void aMetricTakenOutOfTheAnomalySettingsResolvesItsAlertAfterTheRestore() throws Exception {
+    open(withAnomaly(new AnomalySettings(List.of("vibrationMmS"), 0.1, 4.0, 3, 20)));
+    long seq = 0;
+    for (int i = 0; i < 40; i++, seq++) {
+      process(vibration(seq, T0.plusSeconds(seq), 2.0 + (i % 2 == 0 ? 0.05 : -0.05)));
+    }
+    for (int i = 0; i < 3; i++, seq++) {
+      process(vibration(seq, T0.plusSeconds(seq), 4.0 + i * 0.1));
+    }
+    assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).contains("ANOMALY-vibrationMmS"))
+        .isTrue();
+    var snapshot = harness.snapshot(1, 1);
+    harness.close();
+
+    // restarted with vibration no longer watched
+    harness =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new DeviceHealthFunction(
+                    withAnomaly(new AnomalySettings(List.of(), 0.1, 4.0, 3, 20))),
+                List.of(DeviceHealthFunction.RULES)),
+            Telemetry::deviceId,
+            Types.STRING,
+            1,
+            1,
+            0);
+    harness.setup();
+    harness.initializeState(snapshot);
+    harness.open();
+    process(vibration(seq, T0.plusSeconds(seq), 9.0));
+
+    assertThat(alerts())
+        .extracting(Alert::ruleId, Alert::status, Alert::resolvedAt)
+        .containsExactly(
+            tuple("ANOMALY-vibrationMmS", AlertStatus.RESOLVED, T0.plusSeconds(seq)));
+    assertThat(health()).singleElement().extracting(DeviceHealth::openAlerts).isEqualTo(0);
+    assertThat(mapState(DeviceHealthFunction.ANOMALY_TRACKS).isEmpty()).isTrue();
+  }
+
+  @Test
   void aSteadyBaselineThenAJumpRaisesAnomalyAfterConsecutiveReadingsAndResolves() throws Exception {
     open(withAnomaly(new AnomalySettings(List.of("vibrationMmS"), 0.1, 4.0, 3, 20)));
     long seq = 0;
@@ -666,7 +868,7 @@ class DeviceHealthFunctionTest {
   /** The keyed state of {@link Readings#DEVICE}, read from the operator's state backend. */
   @SuppressWarnings("unchecked")
   private <K, V> MapState<K, V> mapState(MapStateDescriptor<K, V> descriptor) throws Exception {
-    KeyedStateBackend<String> backend = backend();
+    HeapKeyedStateBackend<String> backend = backend();
     backend.setCurrentKey(DEVICE);
     return backend.getPartitionedState(
         VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
@@ -674,16 +876,20 @@ class DeviceHealthFunctionTest {
 
   private <V> ValueState<V> valueState(
       org.apache.flink.api.common.state.ValueStateDescriptor<V> descriptor) throws Exception {
-    KeyedStateBackend<String> backend = backend();
+    HeapKeyedStateBackend<String> backend = backend();
     backend.setCurrentKey(DEVICE);
     return backend.getPartitionedState(
         VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
   }
 
   @SuppressWarnings("unchecked")
-  private KeyedStateBackend<String> backend() {
+  private HeapKeyedStateBackend<String> backend() {
     Object backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
-    return (KeyedStateBackend<String>) backend;
+    return (HeapKeyedStateBackend<String>) backend;
+  }
+
+  private long counter(String name) {
+    return metrics.counter(name).getCount();
   }
 
   private static <K, V> int size(MapState<K, V> state) throws Exception {
@@ -726,6 +932,16 @@ class DeviceHealthFunctionTest {
   private List<Telemetry> late() {
     var side = harness.getSideOutput(DeviceHealthFunction.LATE);
     return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+  }
+
+  private List<Telemetry> unique() {
+    var side = harness.getSideOutput(DeviceHealthFunction.UNIQUE);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+  }
+
+  /** The alerts but the OFFLINE episodes that gaps in event time make. */
+  private List<Alert> ruleAlerts() {
+    return alerts().stream().filter(a -> a.type() != AlertType.OFFLINE).toList();
   }
 
   private List<Alert> alerts() {

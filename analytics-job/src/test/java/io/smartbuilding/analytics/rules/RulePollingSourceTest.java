@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -55,7 +56,7 @@ class RulePollingSourceTest {
     answers.add(loaded(A)); // unchanged: nothing emitted
     answers.add(new IllegalStateException("table unreachable")); // kept going
     answers.add(new LoadedRules(new RuleSet(List.of(A, B)), List.of("invalid rule X: ...")));
-    RuleStore store = new ScriptedStore(answers);
+    ScriptedStore store = new ScriptedStore(answers);
     RulePollingSource source = new RulePollingSource(store, Duration.ofMillis(10));
     source.setRuntimeContext(new MockStreamingRuntimeContext(false, 1, 0));
     source.open(DefaultOpenContext.INSTANCE);
@@ -72,13 +73,18 @@ class RulePollingSourceTest {
     runner.start();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> emitted.size() == 2);
-    Thread.sleep(100); // the repeated last answer must not be emitted again
+    // the repeated last answer must not be emitted again: wait until it was read a few times
+    await().atMost(Duration.ofSeconds(10)).until(() -> LOADS.get() >= 7);
     source.cancel();
     runner.join(5_000);
 
     assertThat(emitted).containsExactly(new RuleSet(List.of(A)), new RuleSet(List.of(A, B)));
     assertThat(runner.isAlive()).isFalse();
+    assertThat(LOADS.get()).isGreaterThanOrEqualTo(7);
   }
+
+  // static: the source may serialize its store, a field of the copy would not count here
+  private static final AtomicInteger LOADS = new AtomicInteger();
 
   private static LoadedRules loaded(Rule... rules) {
     return new LoadedRules(new RuleSet(List.of(rules)), List.of());
@@ -94,6 +100,7 @@ class RulePollingSourceTest {
 
     @Override
     public LoadedRules load() {
+      LOADS.incrementAndGet();
       Object next = answers.poll();
       if (next == null) {
         next = last;

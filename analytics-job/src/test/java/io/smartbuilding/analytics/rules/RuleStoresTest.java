@@ -70,6 +70,59 @@ class RuleStoresTest {
   }
 
   @Test
+  void rejectsBuiltInIdsBadEnabledNegativeThresholdsLongDurationsAndDuplicateIds()
+      throws Exception {
+    Path file = dir.resolve("rules.json");
+    Files.writeString(
+        file,
+        """
+        [
+          {"ruleId": "OFFLINE", "metric": "x", "kind": "ABOVE", "alertType": "THRESHOLD",
+           "threshold": 1, "severity": "WARNING"},
+          {"ruleId": "ANOMALY-vibrationMmS", "metric": "x", "kind": "ABOVE",
+           "alertType": "THRESHOLD", "threshold": 1, "severity": "WARNING"},
+          {"ruleId": "PREDICTED_WEAR-x", "metric": "x", "kind": "ABOVE",
+           "alertType": "THRESHOLD", "threshold": 1, "severity": "WARNING"},
+          {"ruleId": "TYPO", "metric": "x", "kind": "ABOVE", "alertType": "THRESHOLD",
+           "threshold": 1, "severity": "WARNING", "enabled": "yes"},
+          {"ruleId": "TEXT", "metric": "x", "kind": "ABOVE", "alertType": "THRESHOLD",
+           "threshold": 1, "severity": "WARNING", "enabled": "false"},
+          {"ruleId": "RATE", "metric": "x", "kind": "RATE_OF_CHANGE",
+           "alertType": "RATE_OF_CHANGE", "threshold": -1, "severity": "WARNING"},
+          {"ruleId": "STUCK", "metric": "x", "kind": "STUCK", "alertType": "STUCK_SENSOR",
+           "threshold": -0.5, "severity": "WARNING"},
+          {"ruleId": "LONG", "metric": "x", "kind": "ABOVE", "alertType": "THRESHOLD",
+           "threshold": 1, "severity": "WARNING", "durationSeconds": 1e300},
+          {"ruleId": "TWICE", "metric": "x", "kind": "ABOVE", "alertType": "THRESHOLD",
+           "threshold": 1, "severity": "WARNING"},
+          {"ruleId": "TWICE", "metric": "y", "kind": "ABOVE", "alertType": "THRESHOLD",
+           "threshold": 2, "severity": "WARNING"}
+        ]
+        """);
+
+    LoadedRules loaded = new FileRuleStore(file).load();
+
+    assertThat(loaded.rules().rules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.ruleId()).isEqualTo("TEXT");
+              assertThat(r.enabled()).isFalse();
+            });
+    assertThat(loaded.invalid()).hasSize(8);
+    assertThat(String.join("\n", loaded.invalid()))
+        .contains(
+            "OFFLINE: ruleId must not be OFFLINE",
+            "ANOMALY-vibrationMmS: ruleId must not",
+            "PREDICTED_WEAR-x: ruleId must not",
+            "TYPO: enabled must be true or false",
+            "RATE: threshold must be >= 0 for RATE_OF_CHANGE",
+            "STUCK: threshold must be >= 0 for STUCK",
+            "LONG: durationSeconds must be between 0 and 31536000",
+            "TWICE: ruleId appears 2 times");
+  }
+
+  @Test
   void aFileThatIsNotAListIsAnErrorOfTheRead() throws Exception {
     Path file = dir.resolve("rules.json");
     Files.writeString(file, "{\"ruleId\": \"X\"}");
