@@ -2,6 +2,7 @@ package io.smartbuilding.api.access;
 
 import io.smartbuilding.api.problem.ProblemException;
 import io.smartbuilding.api.security.AuthFailures;
+import io.smartbuilding.api.security.BuildingScope;
 import io.smartbuilding.api.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -22,6 +23,11 @@ public class BuildingAccess {
 
   public boolean permits(String buildingId) {
     return caller.buildings().permits(buildingId);
+  }
+
+  /** The caller's buildings, for reads that go building by building. */
+  public BuildingScope scope() {
+    return caller.buildings();
   }
 
   /**

@@ -131,8 +131,17 @@ public record Alert(
     return version == null ? 0 : version;
   }
 
-  /** The ETag of this version: a strong validator, quoted as RFC 9110 wants. */
+  /**
+   * The ETag: a strong validator, quoted as RFC 9110 wants. The version alone would not do:
+   * analytics-job changes an alert (status, lastSeenAt, resolvedAt) without bumping it, and only
+   * updatedAt moves then.
+   */
   public String etag() {
-    return "\"" + version + "\"";
+    return "\"" + etagValue() + "\"";
+  }
+
+  /** {@code <version>-<updatedAt epoch millis>}, unquoted; If-Match reads the version from it. */
+  public String etagValue() {
+    return version + "-" + (updatedAt == null ? 0 : updatedAt.toEpochMilli());
   }
 }

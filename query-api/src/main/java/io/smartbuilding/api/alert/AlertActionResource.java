@@ -47,11 +47,14 @@ public class AlertActionResource {
   private final AlertActions actions;
   private final BuildingAccess access;
   private final Caller caller;
+  private final AlertListCache firstPages;
 
-  AlertActionResource(AlertActions actions, BuildingAccess access, Caller caller) {
+  AlertActionResource(
+      AlertActions actions, BuildingAccess access, Caller caller, AlertListCache firstPages) {
     this.actions = actions;
     this.access = access;
     this.caller = caller;
+    this.firstPages = firstPages;
   }
 
   @GET
@@ -59,20 +62,21 @@ public class AlertActionResource {
       summary = "Get an alert with its audit trail",
       description =
           "The alert as stored now, with who acknowledged, assigned, annotated and resolved it."
-              + " The ETag is its version: send it back as If-Match to act on it.")
+              + " The ETag is \"<version>-<updatedAt epoch millis>\": it changes with every"
+              + " change, the API's or analytics-job's. Send it back as If-Match to act on it.")
   @APIResponse(
       responseCode = "200",
       description = "The alert",
       headers =
           @Header(
               name = "ETag",
-              description = "The alert's version, quoted",
+              description = "The alert's version and updatedAt millis, quoted: \"3-1740816930123\"",
               schema = @Schema(type = SchemaType.STRING)),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Alert.class)))
-  @APIResponse(responseCode = "304", description = "If-None-Match named the current version")
+  @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag")
   @APIResponse(
       responseCode = "400",
       ref = ProblemResponses.INVALID_PARAMETER,
@@ -94,7 +98,7 @@ public class AlertActionResource {
           String ifNoneMatch) {
     Alert alert = readable(alertId);
     if (ifNoneMatch != null && ifNoneMatch.contains(alert.etag())) {
-      return Response.notModified(new EntityTag(Long.toString(alert.version()))).build();
+      return Response.notModified(new EntityTag(alert.etagValue())).build();
     }
     return withEtag(alert);
   }
@@ -299,7 +303,13 @@ public class AlertActionResource {
   private Response act(String alertId, String ifMatch, Long bodyVersion, Kind kind, String detail) {
     Alert current = readable(alertId);
     long expected = ExpectedVersion.of(ifMatch, bodyVersion);
-    return withEtag(actions.apply(current, expected, kind, caller.subject(), detail));
+    try {
+      return withEtag(actions.apply(current, expected, kind, caller.subject(), detail));
+    } finally {
+      // After the write, success or conflict (a 409 means the cached list is stale too): the
+      // building's next list in this replica reads DynamoDB again.
+      firstPages.invalidate(current.buildingId());
+    }
   }
 
   /** The alert, or 404 when it does not exist or lies outside the caller's buildings. */
@@ -320,6 +330,6 @@ public class AlertActionResource {
   }
 
   private static Response withEtag(Alert alert) {
-    return Response.ok(alert).tag(new EntityTag(Long.toString(alert.version()))).build();
+    return Response.ok(alert).tag(new EntityTag(alert.etagValue())).build();
   }
 }

@@ -128,12 +128,15 @@ public class AlertActions {
         sets.add("#assignee = :assignee");
       }
       case RESOLVE -> {
-        // resolvedAt stays analytics-job's: the event time the condition ended, set when it does.
+        // Contract: the first resolution wins, a person's or analytics-job's (when the condition
+        // ends), so neither overwrites the other's resolvedAt.
         names.put("#resolvedBy", AlertTable.RESOLVED_BY);
+        names.put("#resolvedAt", AlertTable.RESOLVED_AT);
         values.put(":by", AttributeValue.fromS(by));
         values.put(":resolved", AttributeValue.fromS(AlertStatus.RESOLVED.wireValue()));
         sets.add("#status = :resolved");
         sets.add("#resolvedBy = :by");
+        sets.add("#resolvedAt = if_not_exists(#resolvedAt, :now)");
       }
       case NOTE -> {
         // The audit entry is the note.

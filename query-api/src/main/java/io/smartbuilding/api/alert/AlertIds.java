@@ -1,5 +1,6 @@
 package io.smartbuilding.api.alert;
 
+import io.smartbuilding.api.problem.Abbreviated;
 import io.smartbuilding.api.problem.ProblemException;
 import java.util.regex.Pattern;
 
@@ -17,10 +18,7 @@ final class AlertIds {
 
   static String requireValid(String alertId) {
     if (alertId == null || alertId.length() > 256 || !PATTERN.matcher(alertId).matches()) {
-      String shown =
-          alertId == null
-              ? ""
-              : alertId.length() <= 80 ? alertId : alertId.substring(0, 80) + "...";
+      String shown = Abbreviated.to(alertId, 80);
       throw ProblemException.invalidParameter(
           "alertId",
           "'alertId' must be deviceId#ruleId#openedAtEpochMillis, with '#' sent as %23 (got '"

@@ -10,6 +10,7 @@ import io.smartbuilding.api.pagination.IndexRead;
 import io.smartbuilding.api.pagination.Listing;
 import io.smartbuilding.api.pagination.PageReader;
 import io.smartbuilding.api.pagination.Slice;
+import io.smartbuilding.api.security.BuildingScope;
 import io.smartbuilding.contracts.alert.AlertStatus;
 import io.smartbuilding.contracts.alert.AlertType;
 import io.smartbuilding.contracts.alert.Severity;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -37,9 +39,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       condition, every other filter (device, status, severity, type) a filter expression.
  *       DynamoDB has no index on deviceId, and a building holds few enough alerts that filtering
  *       its partition is cheaper than a new index every writer pays for.
- *   <li>Without a building: one Query of {@code byStatus} per wanted status (all three when none is
- *       given), merged newest first; the cursor keeps one start key per status. Bounded queries
- *       instead of a Scan of a table that grows with every resolved alert.
+ *   <li>Without a building, for a caller scoped to some buildings: one Query of {@code byBuilding}
+ *       per building in their token, merged newest first; the cursor keeps one start key per
+ *       building. Every key a cursor holds is then an alert of the caller's own buildings: a cursor
+ *       is signed, not encrypted, so a key read across buildings would show foreign alert ids.
+ *   <li>Without a building, for a caller of every building: one Query of {@code byStatus} per
+ *       wanted status (all three when none is given), merged newest first; the cursor keeps one
+ *       start key per status. Bounded queries instead of a Scan of a table that grows with every
+ *       resolved alert.
  * </ul>
  */
 @ApplicationScoped
@@ -59,6 +66,9 @@ public class AlertRepository {
           (Map<String, AttributeValue> item) -> item.get(AlertTable.OPENED_AT).s(),
           Comparator.reverseOrder());
 
+  /** Stream name prefix of one building's read in the cursor of an unfiltered scoped list. */
+  private static final String BUILDING_STREAM = "b:";
+
   private final Table table;
   private final DeviceRepository devices;
 
@@ -68,8 +78,8 @@ public class AlertRepository {
   }
 
   /** One page of the alerts of buildings the caller may see, newest first. */
-  public Listing<Alert> newestFirst(
-      AlertFilter filter, Cursor cursor, Predicate<String> visibleBuilding) {
+  public Listing<Alert> newestFirst(AlertFilter filter, Cursor cursor, BuildingScope scope) {
+    Predicate<String> visibleBuilding = scope::permits;
     Optional<String> building = filter.buildingId();
     if (building.isEmpty() && filter.deviceId().isPresent()) {
       building = devices.health(filter.deviceId().get()).map(DeviceHealth::buildingId);
@@ -83,6 +93,11 @@ public class AlertRepository {
     Map<String, IndexRead> streams = new LinkedHashMap<>();
     if (building.isPresent()) {
       streams.put("building", byBuilding(building.get(), filter));
+    } else if (!scope.everyBuilding()) {
+      // Sorted: the streams, and so the merge, do not depend on the token's claim order.
+      for (String buildingId : new TreeSet<>(scope.buildingIds())) {
+        streams.put(BUILDING_STREAM + buildingId, byBuilding(buildingId, filter));
+      }
     } else {
       List<AlertStatus> statuses =
           filter.statuses().isEmpty() ? Arrays.asList(AlertStatus.values()) : filter.statuses();
@@ -137,7 +152,7 @@ public class AlertRepository {
           if (count == slice.items().size()) {
             next.put(name, slice.ended() ? Map.of() : slice.next());
           } else if (count > 0) {
-            next.put(name, keyOf(slice.items().get(count - 1), streams.get(name).keyAttributes()));
+            next.put(name, streams.get(name).keyOf(slice.items().get(count - 1)));
           }
           // count == 0 with items left over: the stream stays where it was.
         });
@@ -182,14 +197,5 @@ public class AlertRepository {
     conditions.filterIn(
         AlertTable.SEVERITY, filter.severities().stream().map(Severity::name).toList());
     conditions.filterIn(AlertTable.TYPE, filter.types().stream().map(AlertType::name).toList());
-  }
-
-  private static Map<String, AttributeValue> keyOf(
-      Map<String, AttributeValue> item, List<String> attributes) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    for (String attribute : attributes) {
-      key.put(attribute, item.get(attribute));
-    }
-    return key;
   }
 }

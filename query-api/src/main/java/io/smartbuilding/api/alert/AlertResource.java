@@ -7,12 +7,13 @@ import io.smartbuilding.api.pagination.Page;
 import io.smartbuilding.api.pagination.PageLimit;
 import io.smartbuilding.api.problem.ProblemResponses;
 import io.smartbuilding.api.request.Identifier;
+import io.smartbuilding.api.security.BuildingScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,11 +31,17 @@ public class AlertResource {
   private final AlertRepository alerts;
   private final BuildingAccess access;
   private final CursorCodec cursors;
+  private final AlertListCache firstPages;
 
-  AlertResource(AlertRepository alerts, BuildingAccess access, CursorCodec cursors) {
+  AlertResource(
+      AlertRepository alerts,
+      BuildingAccess access,
+      CursorCodec cursors,
+      AlertListCache firstPages) {
     this.alerts = alerts;
     this.access = access;
     this.cursors = cursors;
+    this.firstPages = firstPages;
   }
 
   @GET
@@ -73,6 +80,10 @@ public class AlertResource {
       responseCode = "400",
       ref = ProblemResponses.INVALID_PARAMETER,
       description = "A filter, limit or cursor is invalid; the problem names it")
+  @APIResponse(
+      responseCode = "404",
+      ref = ProblemResponses.NOT_FOUND,
+      description = "buildingId names a building outside the caller's token")
   @APIResponse(responseCode = "503", ref = ProblemResponses.DATA_STORE_UNAVAILABLE)
   public Page<Alert> list(
       @Parameter(
@@ -141,10 +152,18 @@ public class AlertResource {
     AlertFilter filter =
         AlertFilter.parse(buildingId, deviceId, status, severity, type, from, to, limit);
     Cursor start = cursors.decode(cursor, filter.fingerprint());
-    // A building outside the caller's scope reads as one without alerts.
-    if (filter.buildingId().isPresent() && !access.permits(filter.buildingId().get())) {
-      return new Page<>(List.of(), null);
+    // A building outside the caller's scope: 404, worded as for the path resources.
+    filter
+        .buildingId()
+        .ifPresent(b -> access.requireReadable(b, "no building '" + b + "'"));
+    BuildingScope scope = access.scope();
+    Supplier<Page<Alert>> read =
+        () -> cursors.page(alerts.newestFirst(filter, start, scope), filter.fingerprint());
+    // The first page of one building (access checked above) is the same for every caller who may
+    // see the building: the screen phones refresh most, served from a short-lived cache.
+    if (filter.buildingId().isPresent() && start == Cursor.START) {
+      return firstPages.firstPage(filter.buildingId().get(), filter, read);
     }
-    return cursors.page(alerts.newestFirst(filter, start, access::permits), filter.fingerprint());
+    return read.get();
   }
 }

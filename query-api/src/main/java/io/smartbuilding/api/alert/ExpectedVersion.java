@@ -1,11 +1,14 @@
 package io.smartbuilding.api.alert;
 
+import io.smartbuilding.api.problem.Abbreviated;
 import io.smartbuilding.api.problem.Problem;
 import io.smartbuilding.api.problem.ProblemException;
 
 /**
- * The alert version an action expects, from If-Match ({@code "3"}, as the ETag reads; {@code W/}
- * tolerated) or the body's {@code version}. Without either the API cannot tell a blind overwrite
+ * The alert version an action expects, from If-Match (the ETag {@code "3-1740816930123"}, whose
+ * part before the dash is the version, or a bare {@code "3"}; {@code W/} tolerated) or the body's
+ * {@code version}. Only the version guards an action: analytics-job's changes (updatedAt) do not
+ * conflict with a person's. Without either the API cannot tell a blind overwrite
  * from an informed one, so it answers 428.
  */
 final class ExpectedVersion {
@@ -43,16 +46,19 @@ final class ExpectedVersion {
     if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
       tag = tag.substring(1, tag.length() - 1);
     }
+    int dash = tag.indexOf('-');
     try {
+      if (dash >= 0) {
+        Long.parseLong(tag.substring(dash + 1)); // the updatedAt part must be a number too
+        tag = tag.substring(0, dash);
+      }
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
       throw ProblemException.invalidParameter(
           "If-Match",
-          "If-Match must be the alert's ETag, e.g. \"3\" (got '" + abbreviate(ifMatch) + "')");
+          "If-Match must be the alert's ETag, e.g. \"3-1740816930123\" (got '"
+              + Abbreviated.to(ifMatch, 40)
+              + "')");
     }
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
   }
 }

@@ -95,7 +95,7 @@ public class BuildingResource {
       @Parameter(description = CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor) {
     int size = PageLimit.parse(limit);
     Cursor start = cursors.decode(cursor, BUILDINGS_QUERY);
-    return cursors.page(buildings.page(start, size, access::permits), BUILDINGS_QUERY);
+    return cursors.page(buildings.page(start, size, access.scope()), BUILDINGS_QUERY);
   }
 
   @GET

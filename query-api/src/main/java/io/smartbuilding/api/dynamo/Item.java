@@ -1,7 +1,8 @@
 package io.smartbuilding.api.dynamo;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,8 +54,8 @@ public final class Item {
       return null;
     }
     try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
+      return parseInstant(text);
+    } catch (DateTimeException e) {
       throw broken(name, "an ISO-8601 time");
     }
   }
@@ -123,6 +124,53 @@ public final class Item {
       return List.copyOf(strings);
     }
     throw broken(name, "a list of strings");
+  }
+
+  /**
+   * The contracts' fixed-width form ({@code 2025-03-01T08:15:30.123Z}, StoredTime) read directly:
+   * {@code Instant.parse} (a DateTimeFormatter) was most of the CPU of mapping items in a profile,
+   * and a page of alerts parses hundreds of times. Other ISO-8601 forms go through it unchanged.
+   */
+  static Instant parseInstant(String text) {
+    if (text.length() == 24
+        && text.charAt(4) == '-'
+        && text.charAt(7) == '-'
+        && text.charAt(10) == 'T'
+        && text.charAt(13) == ':'
+        && text.charAt(16) == ':'
+        && text.charAt(19) == '.'
+        && text.charAt(23) == 'Z') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      int hour = digits(text, 11, 13);
+      int minute = digits(text, 14, 16);
+      int second = digits(text, 17, 19);
+      int millis = digits(text, 20, 23);
+      if ((year | month | day | hour | minute | second | millis) >= 0
+          && hour < 24
+          && minute < 60
+          && second < 60) {
+        // LocalDate.of refuses month 13 or February 30 as Instant.parse does.
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(
+            epochDay * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+      }
+    }
+    return Instant.parse(text);
+  }
+
+  /** The decimal digits text[from, to) as a number, or -1 if any is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** DynamoDB sends numbers as text; the typed readers above parse it. */

@@ -1,13 +1,18 @@
 package io.smartbuilding.api.dynamo;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -19,6 +24,9 @@ public final class Table {
 
   /** An attribute that must hold this string, as a key condition or a filter. */
   public record Equals(String attribute, String value) {}
+
+  /** DynamoDB's limit on the keys of one BatchGetItem. */
+  public static final int MAX_BATCH_KEYS = 100;
 
   private final DynamoDbClient dynamo;
   private final String name;
@@ -46,6 +54,32 @@ public final class Table {
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(response.item())
         : Optional.empty();
+  }
+
+  /**
+   * The items whose string key {@code keyAttribute} is one of {@code ids} (at most {@link
+   * #MAX_BATCH_KEYS}), in no particular order; ids without an item are left out. Follows
+   * UnprocessedKeys, which DynamoDB returns when it throttles part of a batch.
+   */
+  public List<Map<String, AttributeValue>> batchGet(String keyAttribute, Collection<String> ids) {
+    if (ids.size() > MAX_BATCH_KEYS) {
+      throw new IllegalArgumentException("at most " + MAX_BATCH_KEYS + " keys per batch");
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return items;
+    }
+    List<Map<String, AttributeValue>> keys =
+        ids.stream().map(id -> Map.of(keyAttribute, AttributeValue.fromS(id))).toList();
+    Map<String, KeysAndAttributes> request =
+        Map.of(name, KeysAndAttributes.builder().keys(keys).build());
+    while (!request.isEmpty()) {
+      Map<String, KeysAndAttributes> pending = request;
+      BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+      items.addAll(response.responses().getOrDefault(name, List.of()));
+      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+    }
+    return items;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.smartbuilding.api.history;
 
+import io.smartbuilding.api.problem.Abbreviated;
 import io.smartbuilding.api.problem.ProblemException;
 import io.smartbuilding.api.request.TimeParameter;
 import io.smartbuilding.contracts.telemetry.DeviceType;
@@ -49,7 +50,8 @@ public record HistoryRange(String metric, Instant from, Instant to, Resolution r
     }
     if (!KNOWN.contains(metric)) {
       throw ProblemException.invalidParameter(
-          "metric", "'metric' must be one of " + METRICS + " (got '" + abbreviate(metric) + "')");
+          "metric",
+          "'metric' must be one of " + METRICS + " (got '" + Abbreviated.to(metric, 80) + "')");
     }
     Resolution wanted = Resolution.parse(resolution, source);
     Optional<Instant> start = TimeParameter.parse("from", from);
@@ -95,9 +97,5 @@ public record HistoryRange(String metric, Instant from, Instant to, Resolution r
 
   private static long ceilDiv(long a, long b) {
     return -Math.floorDiv(-a, b);
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 80) + "...";
   }
 }

@@ -1,7 +1,10 @@
 package io.smartbuilding.api.pagination;
 
 import io.smartbuilding.api.dynamo.Conditions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One ordered read of a table index that a list pages through.
@@ -13,4 +16,17 @@ import java.util.List;
  *     index key): a page that ends inside a DynamoDB page continues after the last item it kept
  */
 public record IndexRead(
-    String index, Conditions conditions, boolean descending, List<String> keyAttributes) {}
+    String index, Conditions conditions, boolean descending, List<String> keyAttributes) {
+
+  /** The start key that continues this read after {@code item}: its {@link #keyAttributes}. */
+  public Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    for (String attribute : keyAttributes) {
+      AttributeValue value = item.get(attribute);
+      if (value != null) {
+        key.put(attribute, value);
+      }
+    }
+    return key;
+  }
+}

@@ -2,7 +2,6 @@ package io.smartbuilding.api.pagination;
 
 import io.smartbuilding.api.dynamo.Table;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -69,7 +68,7 @@ public final class PageReader {
         }
         if (kept.size() == limit) {
           boolean lastOfIndex = i == items.size() - 1 && !more;
-          return new Slice(kept, lastOfIndex ? null : keyOf(item, read.keyAttributes()));
+          return new Slice(kept, lastOfIndex ? null : read.keyOf(item));
         }
       }
       if (!more) {
@@ -78,17 +77,5 @@ public final class PageReader {
       start = response.lastEvaluatedKey();
     }
     return new Slice(kept, start);
-  }
-
-  private static Map<String, AttributeValue> keyOf(
-      Map<String, AttributeValue> item, List<String> attributes) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    for (String attribute : attributes) {
-      AttributeValue value = item.get(attribute);
-      if (value != null) {
-        key.put(attribute, value);
-      }
-    }
-    return key;
   }
 }

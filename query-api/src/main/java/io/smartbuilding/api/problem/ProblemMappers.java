@@ -1,5 +1,7 @@
 package io.smartbuilding.api.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -24,9 +26,25 @@ class ProblemMappers {
     return e.problem().toResponse();
   }
 
+  /** A field of the body has the wrong type, or is not a field of the request. */
+  @ServerExceptionMapper
+  Response mistypedBody(MismatchedInputException e) {
+    return JsonBodyProblems.of(e).toResponse();
+  }
+
+  /** The body is not JSON at all. */
+  @ServerExceptionMapper
+  Response unreadableBody(JsonProcessingException e) {
+    return JsonBodyProblems.of(e).toResponse();
+  }
+
   /** Unknown paths, wrong methods, unacceptable media types: keep the framework's status. */
   @ServerExceptionMapper
   Response framework(WebApplicationException e) {
+    // The JSON reader may wrap what Jackson threw into a plain 400.
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return JsonBodyProblems.of(json).toResponse();
+    }
     Response.StatusType status = e.getResponse().getStatusInfo();
     if (status.getStatusCode() >= 500) {
       LOG.error("request failed", e);

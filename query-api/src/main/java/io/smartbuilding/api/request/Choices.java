@@ -1,5 +1,6 @@
 package io.smartbuilding.api.request;
 
+import io.smartbuilding.api.problem.Abbreviated;
 import io.smartbuilding.api.problem.ProblemException;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Choices {
                 + "' must be one or more of "
                 + allowed(type, wireValue)
                 + ", comma separated (got '"
-                + abbreviate(value)
+                + Abbreviated.to(value, 80)
                 + "')");
       }
       chosen.add(match);
@@ -51,9 +52,5 @@ public final class Choices {
     return java.util.Arrays.stream(type.getEnumConstants())
         .map(wireValue)
         .collect(Collectors.joining(", "));
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 80) + "...";
   }
 }

@@ -1,5 +1,6 @@
 package io.smartbuilding.api.request;
 
+import io.smartbuilding.api.problem.Abbreviated;
 import io.smartbuilding.api.problem.ProblemException;
 import io.smartbuilding.contracts.telemetry.Identifiers;
 
@@ -20,15 +21,9 @@ public final class Identifier {
   public static String requireValid(String parameter, String value) {
     if (!Identifiers.isValid(value)) {
       throw ProblemException.invalidParameter(
-          parameter, "'" + parameter + "' must be " + RULE + " (got '" + abbreviate(value) + "')");
+          parameter,
+          "'" + parameter + "' must be " + RULE + " (got '" + Abbreviated.to(value, 80) + "')");
     }
     return value;
-  }
-
-  private static String abbreviate(String value) {
-    if (value == null) {
-      return "";
-    }
-    return value.length() <= 80 ? value : value.substring(0, 80) + "...";
   }
 }

@@ -1,5 +1,6 @@
 package io.smartbuilding.api.request;
 
+import io.smartbuilding.api.problem.Abbreviated;
 import io.smartbuilding.api.problem.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,9 @@ public final class TimeParameter {
 
   public static final String EXAMPLE = "2025-03-01T08:00:00Z";
 
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private TimeParameter() {}
 
   /** Empty for a null or empty value. */
@@ -18,10 +22,11 @@ public final class TimeParameter {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
+    Instant instant;
     try {
-      return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+      instant = OffsetDateTime.parse(value.strip()).toInstant();
     } catch (DateTimeParseException e) {
-      String shown = value.length() <= 80 ? value : value.substring(0, 80) + "...";
+      String shown = Abbreviated.to(value, 80);
       throw ProblemException.invalidParameter(
           parameter,
           "'"
@@ -32,6 +37,18 @@ public final class TimeParameter {
               + shown
               + "')");
     }
+    // Stored times are fixed-width four-digit years; outside this range they would neither sort
+    // nor compare as times (and the index ranges they bound would be wrong).
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw ProblemException.invalidParameter(
+          parameter,
+          "'"
+              + parameter
+              + "' must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z (got "
+              + instant
+              + ")");
+    }
+    return Optional.of(instant);
   }
 
   /** Refuses a range whose end is not after its start. */

@@ -1,6 +1,7 @@
 package io.smartbuilding.api.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smartbuilding.contracts.telemetry.Identifiers;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Arrays;
 import java.util.Collection;
@@ -73,6 +74,8 @@ public class Caller {
               .collect(Collectors.toSet()));
     }
     boolean every = ids.remove(BuildingScope.EVERY_BUILDING) && role().orElse(null) == Role.MANAGER;
+    // An id no building can have ("", spaces) would only make DynamoDB refuse the key lookups.
+    ids.removeIf(id -> !Identifiers.isValid(id));
     return new BuildingScope(every, Set.copyOf(ids));
   }
 

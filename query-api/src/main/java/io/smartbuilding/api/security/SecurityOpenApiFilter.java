@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Documents authentication once for every /api/ operation, since it is configured by path and not
- * per method: the bearer scheme as the global requirement, a 401 on every operation, a 403 on the
- * alert actions (the only operations that need more than viewer), and the problem responses only
- * the actions produce (409, 428). The health, metrics and OpenAPI endpoints stay open.
+ * per method: the bearer scheme as the global requirement, a 401 and a 403 on every operation (a
+ * token without a known role is refused everywhere, a viewer also on the alert actions), and the
+ * problem responses only the actions produce (409, 428). The health, metrics and OpenAPI endpoints stay open.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class SecurityOpenApiFilter implements OASFilter {
@@ -55,7 +55,7 @@ public class SecurityOpenApiFilter implements OASFilter {
     components.addResponse(
         "Forbidden",
         problem(
-            "The token's role does not allow this request",
+            "The token has no known role, or its role does not allow this request (a viewer acting)",
             "viewer acting",
             403,
             "forbidden",
@@ -101,9 +101,7 @@ public class SecurityOpenApiFilter implements OASFilter {
                   continue;
                 }
                 operation.getResponses().addAPIResponse("401", ref("Unauthorized"));
-                if (entry.getKey() != PathItem.HttpMethod.GET) {
-                  operation.getResponses().addAPIResponse("403", ref("Forbidden"));
-                }
+                operation.getResponses().addAPIResponse("403", ref("Forbidden"));
               }
             });
   }

@@ -12,12 +12,14 @@ import static io.smartbuilding.contracts.alert.AlertType.OVERHEAT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,7 +85,7 @@ class AlertActionIT {
         .get("/api/v1/alerts/{id}", OPEN_ALERT)
         .then()
         .statusCode(200)
-        .header("ETag", "\"0\"")
+        .header("ETag", startsWith("\"0-"))
         .body("alertId", equalTo(OPEN_ALERT))
         .body("status", equalTo("open"))
         .body("version", equalTo(0))
@@ -93,19 +95,52 @@ class AlertActionIT {
 
   @Test
   void answers304WhenTheClientsCopyIsCurrent() {
+    String etag = read(OPEN_ALERT).extract().header("ETag");
+    assertThat(etag).matches("\"0-\\d+\"");
     given()
         .header(AUTHORIZATION, THEO)
-        .header("If-None-Match", "\"0\"")
+        .header("If-None-Match", etag)
         .get("/api/v1/alerts/{id}", OPEN_ALERT)
         .then()
         .statusCode(304);
+    // The ETag serves as If-Match as it is, and a bare version still does.
+    act(THEO, "notes", etag, "{\"text\":\"a\"}", OPEN_ALERT).statusCode(200);
+    act(THEO, "notes", "\"1\"", "{\"text\":\"b\"}", OPEN_ALERT).statusCode(200);
+  }
+
+  @Test
+  void aChangeByAnalyticsChangesTheETag() {
+    String etag = read(OPEN_ALERT).extract().header("ETag");
+    // analytics-job's write: status and updatedAt, the version untouched.
+    dynamo.updateItem(
+        b ->
+            b.tableName(AlertTable.DEFAULT_NAME)
+                .key(Map.of(AlertTable.ALERT_ID, AttributeValue.fromS(OPEN_ALERT)))
+                .updateExpression("SET #s = :resolved, #u = :now")
+                .expressionAttributeNames(
+                    Map.of("#s", AlertTable.STATUS, "#u", AlertTable.UPDATED_AT))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":resolved", AttributeValue.fromS("resolved"),
+                        ":now", AttributeValue.fromS("2025-03-01T09:00:00.000Z"))));
+
+    given()
+        .header(AUTHORIZATION, THEO)
+        .header("If-None-Match", etag)
+        .get("/api/v1/alerts/{id}", OPEN_ALERT)
+        .then()
+        .statusCode(200)
+        .header("ETag", not(equalTo(etag)))
+        .header("ETag", startsWith("\"0-"))
+        .body("status", equalTo("resolved"))
+        .body("version", equalTo(0));
   }
 
   @Test
   void acknowledgeRecordsWhoAndWhenAndBumpsTheVersion() {
     act(THEO, "acknowledge", "\"0\"", "{}", OPEN_ALERT)
         .statusCode(200)
-        .header("ETag", "\"1\"")
+        .header("ETag", startsWith("\"1-"))
         .body("status", equalTo("acknowledged"))
         .body("acknowledgedBy", equalTo("theo.technician"))
         .body("acknowledgedAt", matchesPattern(STORED_TIME))
@@ -125,7 +160,7 @@ class AlertActionIT {
   void assignTakesTheVersionFromTheBodyToo() {
     act(THEO, "assign", null, "{\"assignee\":\"maria.manager\",\"version\":0}", OPEN_ALERT)
         .statusCode(200)
-        .header("ETag", "\"1\"")
+        .header("ETag", startsWith("\"1-"))
         .body("assignee", equalTo("maria.manager"))
         .body("status", equalTo("open"))
         .body("actions[0].action", equalTo("assign"))
@@ -142,12 +177,36 @@ class AlertActionIT {
   }
 
   @Test
-  void resolveSetsWhoButLeavesTheConditionsEndToAnalytics() {
+  void resolveSetsWhoAndWhenUnlessAlreadyResolved() {
+    Instant before = Instant.now().minusSeconds(1);
+    String resolvedAt =
+        act(THEO, "resolve", "W/\"0\"", "{\"note\":\"Belt replaced.\"}", ACKED_ALERT)
+            .statusCode(200)
+            .body("status", equalTo("resolved"))
+            .body("resolvedBy", equalTo("theo.technician"))
+            .body("resolvedAt", matchesPattern(STORED_TIME))
+            .extract()
+            .path("resolvedAt");
+    assertThat(Instant.parse(resolvedAt)).isAfter(before);
+    // The first resolution wins (contract: if_not_exists): a note on the resolved alert, and the
+    // API never overwrites a resolvedAt analytics-job wrote before.
+    dynamo.updateItem(
+        b ->
+            b.tableName(AlertTable.DEFAULT_NAME)
+                .key(Map.of(AlertTable.ALERT_ID, AttributeValue.fromS(OPEN_ALERT)))
+                .updateExpression("SET #r = :t")
+                .expressionAttributeNames(Map.of("#r", AlertTable.RESOLVED_AT))
+                .expressionAttributeValues(
+                    Map.of(":t", AttributeValue.fromS("2025-03-01T08:30:00.250Z"))));
+    act(THEO, "resolve", "\"0\"", "", OPEN_ALERT)
+        .statusCode(200)
+        .body("resolvedAt", equalTo("2025-03-01T08:30:00.250Z"));
+  }
+
+  @Test
+  void resolveRecordsTheNote() {
     act(THEO, "resolve", "W/\"0\"", "{\"note\":\"Belt replaced.\"}", ACKED_ALERT)
         .statusCode(200)
-        .body("status", equalTo("resolved"))
-        .body("resolvedBy", equalTo("theo.technician"))
-        .body("resolvedAt", nullValue())
         .body("actions[0].action", equalTo("resolve"))
         .body("actions[0].detail", equalTo("Belt replaced."));
   }
@@ -161,7 +220,7 @@ class AlertActionIT {
     act(THEO, "resolve", "\"3\"", "", OPEN_ALERT).statusCode(200);
 
     read(OPEN_ALERT)
-        .header("ETag", "\"4\"")
+        .header("ETag", startsWith("\"4-"))
         .body("status", equalTo("resolved"))
         .body("acknowledgedBy", equalTo("theo.technician"))
         .body("assignee", equalTo("theo.technician"))
@@ -265,6 +324,27 @@ class AlertActionIT {
   }
 
   @Test
+  void refusesMistypedMalformedAndUnknownBodyFieldsNamingThem() {
+    act(THEO, "assign", "\"0\"", "{\"assignee\":{\"name\":\"bob\"}}", OPEN_ALERT)
+        .spec(invalidParameter("assignee"))
+        .body("detail", equalTo("'assignee' must be a string"));
+    act(THEO, "notes", null, "{\"text\":\"hi\",\"version\":\"three\"}", OPEN_ALERT)
+        .spec(invalidParameter("version"))
+        .body("detail", equalTo("'version' must be a whole number"));
+    act(THEO, "assign", "\"0\"", "{\"assignee\":\"bob\",\"asignee\":\"eve\"}", OPEN_ALERT)
+        .spec(invalidParameter("asignee"))
+        .body("detail", startsWith("'asignee' is not a field of this request (fields: "))
+        .body("detail", containsString("assignee"));
+    act(THEO, "notes", "\"0\"", "{\"text\": \"unterminated", OPEN_ALERT)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:smartbuilding:problem:invalid-body"))
+        .body("detail", startsWith("the body is not valid JSON for this request"));
+    // Nothing was written.
+    read(OPEN_ALERT).body("version", equalTo(0)).body("actions", empty());
+  }
+
+  @Test
   void refusesInvalidTransitionsWithAClearMessage() {
     act(THEO, "acknowledge", "\"0\"", "{}", RESOLVED_ALERT)
         .statusCode(409)
@@ -354,7 +434,19 @@ class AlertActionIT {
       }
     }
     assertThat(openApi.getMap("paths.'/api/v1/alerts/{alertId}'.get.responses"))
-        .containsKeys("200", "304", "401", "404");
+        .containsKeys("200", "304", "401", "403", "404");
+    // A token without a known role is a 403 on reads too: every /api/ operation documents it.
+    Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+    paths.forEach(
+        (path, operations) -> {
+          if (path.startsWith("/api/")) {
+            operations.forEach(
+                (method, operation) ->
+                    assertThat(openApi.getMap("paths.'" + path + "'." + method + ".responses"))
+                        .as("%s %s", method, path)
+                        .containsKeys("401", "403"));
+          }
+        });
     assertThat(openApi.getMap("components.schemas.Alert.properties"))
         .containsKeys("ruleId", "evidence", "acknowledgedBy", "assignee", "actions", "version");
     assertThat(

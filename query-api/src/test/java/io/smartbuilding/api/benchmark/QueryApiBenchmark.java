@@ -48,9 +48,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * directly with the SDK, and the API's memory. See docs/benchmarks/query-api.md.
  *
  * <p>System properties: {@code benchmark.rate} (1000 requests/s), {@code benchmark.seconds} (20),
- * {@code benchmark.concurrency} (16 closed-loop workers), {@code benchmark.apiJvm} (JVM options of
- * the API, default {@code -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k
- * -Dquarkus.thread-pool.max-threads=32}; run with {@code MALLOC_ARENA_MAX=2} in the environment for
+ * {@code benchmark.concurrency} (16 closed-loop workers), {@code benchmark.alertCache} (true: the
+ * API's first-page alert list cache on), {@code benchmark.apiJvm} (JVM options of the API, default
+ * {@code -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}; run with {@code MALLOC_ARENA_MAX=2} in the environment for
  * the RSS figures of docs/benchmarks/query-api.md).
  */
 public final class QueryApiBenchmark {
@@ -69,8 +69,10 @@ public final class QueryApiBenchmark {
   private final String apiJvm =
       System.getProperty(
           "benchmark.apiJvm",
-          "-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
-              + " -Dquarkus.thread-pool.max-threads=32");
+          "-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k");
+  /** The API's first-page alert list cache (smartbuilding.alert-list-cache.enabled). */
+  private final boolean alertCache =
+      Boolean.parseBoolean(System.getProperty("benchmark.alertCache", "true"));
   private final List<String> report = new ArrayList<>();
   private final List<String> cpu = new ArrayList<>();
 
@@ -138,11 +140,12 @@ public final class QueryApiBenchmark {
       report.add(
           String.format(
               Locale.ROOT,
-              "API process: RSS %d MiB after the run, peak RSS %d MiB (JVM options: %s);"
-                  + " CPU seconds over all phases: API %.1f, dynalite %.1f.",
+              "API process: RSS %d MiB after the run, peak RSS %d MiB (JVM options: %s; alert"
+                  + " list cache %s); CPU seconds over all phases: API %.1f, dynalite %.1f.",
               rss / 1024,
               peak / 1024,
               apiJvm,
+              alertCache ? "on" : "off",
               (cpuTicks(api.pid()) - apiCpu[0]) / 100.0,
               (cpuTicks(dynalite.pid()) - dynaliteCpu[0]) / 100.0));
       String text = String.join("\n", report) + "\n";
@@ -400,6 +403,7 @@ public final class QueryApiBenchmark {
         List.of(
             "-Dquarkus.profile=local",
             "-Dquarkus.http.port=" + port,
+            "-Dsmartbuilding.alert-list-cache.enabled=" + alertCache,
             "-Dquarkus.dynamodb.endpoint-override=" + dynamoEndpoint,
             // dynalite dies when a client drops a request mid-way (ECONNRESET is rethrown in its
             // request handler), which the SDK does on a timeout: under overload, wait instead.

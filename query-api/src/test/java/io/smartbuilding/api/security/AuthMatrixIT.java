@@ -7,6 +7,7 @@ import static io.smartbuilding.api.testing.StoredItems.device;
 import static io.smartbuilding.api.testing.TestTokens.AUTHORIZATION;
 import static io.smartbuilding.contracts.alert.AlertStatus.OPEN;
 import static io.smartbuilding.contracts.alert.AlertType.OVERHEAT;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -133,6 +134,22 @@ class AuthMatrixIT {
   }
 
   @Test
+  void everyEndpointAnswers401ForAnUnsignedConfusedOrEndlessToken() {
+    Map<String, String> bad =
+        Map.of(
+            "alg none", TestTokens.unsigned(Role.MANAGER, "*"),
+            "HS256 keyed with the public key", TestTokens.hmacWithPublicKey(Role.MANAGER, "*"),
+            "no exp", TestTokens.withoutExpiry(Role.MANAGER, "*"));
+    bad.forEach(
+        (kind, token) ->
+            ENDPOINTS.forEach(
+                (name, call) ->
+                    assertThat(call.apply(given().header(AUTHORIZATION, token)).statusCode())
+                        .as("%s: %s", kind, name)
+                        .isEqualTo(401)));
+  }
+
+  @Test
   void aTokenWithoutAKnownRoleIsForbiddenEverywhere() {
     String token = TestTokens.withoutRole("hq-berlin");
     ENDPOINTS.forEach(
@@ -205,6 +222,57 @@ class AuthMatrixIT {
         .get("/api/v1/buildings/hq-berlin/alerts/stream")
         .then()
         .spec(ExpectedProblems.notFound("no building 'hq-berlin'"));
+    for (String action : List.of("assign", "notes", "resolve")) {
+      given()
+          .header(AUTHORIZATION, outsider)
+          .header("If-Match", "\"0\"")
+          .contentType("application/json")
+          .body(
+              action.equals("assign")
+                  ? "{\"assignee\":\"x\"}"
+                  : action.equals("notes") ? "{\"text\":\"x\"}" : "{}")
+          .post("/api/v1/alerts/{id}/" + action, ALERT)
+          .then()
+          .spec(ExpectedProblems.notFound("no alert '" + ALERT + "'"));
+    }
+    given()
+        .header(AUTHORIZATION, outsider)
+        .queryParam("metric", "temperatureC")
+        .get("/api/v1/devices/ahu-01/history")
+        .then()
+        .spec(ExpectedProblems.notFound("no device 'ahu-01'"));
+    given()
+        .header(AUTHORIZATION, outsider)
+        .queryParam("metric", "temperatureC")
+        .get("/api/v1/buildings/hq-berlin/history")
+        .then()
+        .spec(ExpectedProblems.notFound("no building 'hq-berlin'"));
+    // The alert list filtered by a foreign building: 404 as the path resources.
+    given()
+        .header(AUTHORIZATION, outsider)
+        .queryParam("buildingId", "hq-berlin")
+        .get("/api/v1/alerts")
+        .then()
+        .spec(ExpectedProblems.notFound("no building 'hq-berlin'"));
+    // By a foreign device: the same empty page as for a device that does not exist.
+    for (String deviceId : List.of("ahu-01", "nothing-here")) {
+      given()
+          .header(AUTHORIZATION, outsider)
+          .queryParam("deviceId", deviceId)
+          .get("/api/v1/alerts")
+          .then()
+          .statusCode(200)
+          .body("items", org.hamcrest.Matchers.empty())
+          .body("nextCursor", nullValue());
+    }
+    // Unfiltered: only the token's buildings.
+    given()
+        .header(AUTHORIZATION, outsider)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("items.alertId", org.hamcrest.Matchers.contains(TOWER_ALERT))
+        .body(not(containsString("hq-berlin")));
     // The building list shows only the token's buildings.
     given()
         .header(AUTHORIZATION, outsider)
@@ -268,6 +336,29 @@ class AuthMatrixIT {
         .get("/api/v1/alerts/{id}", TOWER_ALERT)
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void ignoresBuildingIdsNoBuildingCanHave() {
+    String token =
+        TestTokens.signed(
+            Jwt.issuer(TestTokens.ISSUER)
+                .subject("odd.claims")
+                .claim("cognito:groups", List.of("viewer"))
+                .claim("custom:buildings", List.of("", " ", "tower-b"))
+                .expiresIn(Duration.ofMinutes(5)));
+    given()
+        .header(AUTHORIZATION, token)
+        .get("/api/v1/buildings")
+        .then()
+        .statusCode(200)
+        .body("items.buildingId", org.hamcrest.Matchers.contains("tower-b"));
+    given()
+        .header(AUTHORIZATION, token)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("items.alertId", org.hamcrest.Matchers.contains(TOWER_ALERT));
   }
 
   @Test

@@ -97,6 +97,80 @@ public final class TestTokens {
             .sign(key());
   }
 
+  /** Unsigned ({@code "alg":"none"}), with claims that would otherwise pass. */
+  public static String unsigned(Role role, String... buildingIds) {
+    return "Bearer "
+        + encoded("{\"alg\":\"none\",\"typ\":\"JWT\"}", true, role, buildingIds)
+        + ".";
+  }
+
+  /**
+   * HS256, keyed with the trusted public key file: the algorithm confusion attack on verifiers that
+   * take the algorithm from the token.
+   */
+  public static String hmacWithPublicKey(Role role, String... buildingIds) {
+    ensureKeys();
+    try {
+      String body =
+          encoded("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", true, role, buildingIds);
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              java.nio.file.Files.readAllBytes(KEY_DIR.resolve(LocalIssuer.PUBLIC_KEY)),
+              "HmacSHA256"));
+      byte[] signature = mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return "Bearer " + body + "." + base64Url(signature);
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Signed (RS256) by the trusted key, but without an exp claim: it would never expire. Built by
+   * hand, as smallrye's Jwt builder adds an exp to every token.
+   */
+  public static String withoutExpiry(Role role, String... buildingIds) {
+    try {
+      String body =
+          encoded("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", false, role, buildingIds);
+      java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+      rsa.initSign(key());
+      rsa.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return "Bearer " + body + "." + base64Url(rsa.sign());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code ttl} from now: for streams that must end with their token. */
+  public static String shortLived(String subject, Role role, Duration ttl, String... buildingIds) {
+    return "Bearer " + token(subject, List.of(role.claimValue()), buildingIds, ttl, key());
+  }
+
+  private static String encoded(
+      String header, boolean withExpiry, Role role, String... buildingIds) {
+    long now = Instant.now().getEpochSecond();
+    String buildings =
+        String.join(",", java.util.Arrays.stream(buildingIds).map(b -> "\"" + b + "\"").toList());
+    String claims =
+        "{\"iss\":\"%s\",\"sub\":\"mallory\",\"iat\":%d,%s\"%s\":[\"%s\"],\"%s\":[%s]}"
+            .formatted(
+                ISSUER,
+                now,
+                withExpiry ? "\"exp\":" + (now + 600) + "," : "",
+                LocalIssuer.GROUPS_CLAIM,
+                role.claimValue(),
+                LocalIssuer.BUILDINGS_CLAIM,
+                buildings);
+    return base64Url(header.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + "."
+        + base64Url(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String base64Url(byte[] bytes) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   /** Any claims, signed by the trusted key: for claim shapes the helpers above do not cover. */
   public static String signed(JwtClaimsBuilder claims) {
     return "Bearer " + claims.jws().sign(key());

@@ -1,8 +1,10 @@
 package io.smartbuilding.api.alert.stream;
 
 import io.smartbuilding.api.access.BuildingAccess;
+import io.smartbuilding.api.problem.Problem;
 import io.smartbuilding.api.problem.ProblemResponses;
 import io.smartbuilding.api.request.Identifier;
+import io.smartbuilding.api.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -12,9 +14,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,10 +32,21 @@ public class AlertStreamResource {
 
   private final AlertStreams streams;
   private final BuildingAccess access;
+  private final Caller caller;
+  private final JsonWebToken token;
+  private final StreamConfig config;
 
-  AlertStreamResource(AlertStreams streams, BuildingAccess access) {
+  AlertStreamResource(
+      AlertStreams streams,
+      BuildingAccess access,
+      Caller caller,
+      JsonWebToken token,
+      StreamConfig config) {
     this.streams = streams;
     this.access = access;
+    this.caller = caller;
+    this.token = token;
+    this.config = config;
   }
 
   @GET
@@ -43,7 +59,8 @@ public class AlertStreamResource {
               + " returns it and whose id is its updatedAt. Changes arrive within about the poll"
               + " interval (1 s by default). A comment line is sent every 15 s. On reconnect send"
               + " Last-Event-ID to receive the changes since (up to 15 minutes back); a change"
-              + " may then arrive twice: alertId and version identify it.")
+              + " may then arrive twice: alertId and updatedAt identify it. The stream ends when"
+              + " the token expires; reconnect with a fresh token and Last-Event-ID.")
   @APIResponse(
       responseCode = "200",
       description = "The event stream",
@@ -59,6 +76,15 @@ public class AlertStreamResource {
       responseCode = "404",
       ref = ProblemResponses.NOT_FOUND,
       description = "The building is not in the caller's token")
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "The caller has the most streams one user may open (5 by default); close one first",
+      headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "503",
       ref = ProblemResponses.DATA_STORE_UNAVAILABLE,
@@ -77,13 +103,25 @@ public class AlertStreamResource {
       @Context Sse sse) {
     Identifier.requireValid("buildingId", buildingId);
     access.requireReadable(buildingId, "no building '" + buildingId + "'");
+    String subject = caller.subject();
     if (!streams.tryReserve()) {
       throw new TooManyStreamsException();
     }
+    if (!streams.tryReserveFor(subject)) {
+      streams.release();
+      throw TooManyStreamsException.ofSubject(config.maxStreamsPerSubject());
+    }
     try {
-      streams.subscribe(buildingId, Optional.ofNullable(lastEventId), sink, sse);
+      streams.subscribe(
+          buildingId,
+          Optional.ofNullable(lastEventId),
+          sink,
+          sse,
+          subject,
+          Instant.ofEpochSecond(token.getExpirationTime()));
     } catch (RuntimeException e) {
       streams.release();
+      streams.releaseFor(subject);
       throw e;
     }
   }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,9 @@ public class AlertStreams {
 
   /** Reserved slots: subscribers of the feeds plus streams still being opened. */
   private final AtomicInteger open = new AtomicInteger();
+
+  /** The same per token subject; subjects without streams are absent. */
+  private final Map<String, Integer> perSubject = new ConcurrentHashMap<>();
 
   private final ScheduledExecutorService scheduler =
       Executors.newScheduledThreadPool(
@@ -80,12 +84,47 @@ public class AlertStreams {
   }
 
   /**
-   * Streams {@code buildingId}'s alert changes to {@code sink}, in a slot reserved by {@link
-   * #tryReserve}. With {@code lastEventId} (a reconnect), first replays the changes since then.
+   * Takes one of {@code subject}'s own slots, besides the shared one of {@link #tryReserve}; false
+   * when the subject has {@link StreamConfig#maxStreamsPerSubject} streams open already.
+   */
+  public boolean tryReserveFor(String subject) {
+    boolean[] granted = {false};
+    perSubject.compute(
+        subject,
+        (s, count) -> {
+          int now = count == null ? 0 : count;
+          if (now >= config.maxStreamsPerSubject()) {
+            return count;
+          }
+          granted[0] = true;
+          return now + 1;
+        });
+    return granted[0];
+  }
+
+  /** Gives back a slot taken by {@link #tryReserveFor}. */
+  public void releaseFor(String subject) {
+    perSubject.computeIfPresent(subject, (s, count) -> count <= 1 ? null : count - 1);
+  }
+
+  /** Streams {@code subject} has open now. */
+  public int openStreamsOf(String subject) {
+    return perSubject.getOrDefault(subject, 0);
+  }
+
+  /**
+   * Streams {@code buildingId}'s alert changes to {@code sink}, in the slots reserved by {@link
+   * #tryReserve} and {@link #tryReserveFor}, until the client leaves or {@code tokenExpiresAt}.
+   * With {@code lastEventId} (a reconnect), first replays the changes since then.
    */
   public void subscribe(
-      String buildingId, Optional<String> lastEventId, SseEventSink sink, Sse sse) {
-    Subscriber subscriber = new Subscriber(sink, sse);
+      String buildingId,
+      Optional<String> lastEventId,
+      SseEventSink sink,
+      Sse sse,
+      String subject,
+      Instant tokenExpiresAt) {
+    Subscriber subscriber = new Subscriber(sink, sse, subject, tokenExpiresAt);
     subscriber.hello(Math.max(1000, config.pollInterval().toMillis()));
     lastEventId.flatMap(this::resumeFrom).ifPresent(from -> replay(buildingId, from, subscriber));
     // Adding inside compute: a feed cannot retire between being found and being joined.
@@ -114,7 +153,19 @@ public class AlertStreams {
     return new Watched(feed, polling);
   }
 
-  private void pollOrRetire(String buildingId) {
+  /**
+   * One scheduled run. Never throws: the scheduler silently cancels a task that throws, and the
+   * building's streams would stay open without another event.
+   */
+  void pollOrRetire(String buildingId) {
+    try {
+      pollOrRetireUnguarded(buildingId);
+    } catch (Throwable e) {
+      LOG.errorf(e, "alert stream of building %s: poll failed, retrying next interval", buildingId);
+    }
+  }
+
+  private void pollOrRetireUnguarded(String buildingId) {
     Watched watched = feeds.get(buildingId);
     if (watched == null) {
       return;
@@ -123,13 +174,18 @@ public class AlertStreams {
     feeds.computeIfPresent(
         buildingId,
         (id, w) -> {
-          open.addAndGet(-w.feed().removeClosed());
+          releaseAll(w.feed().removeClosed());
           if (w.feed().hasSubscribers()) {
             return w;
           }
           w.polling().cancel(false);
           return null;
         });
+  }
+
+  private void releaseAll(List<Subscriber> gone) {
+    open.addAndGet(-gone.size());
+    gone.forEach(s -> releaseFor(s.subject()));
   }
 
   private Optional<Instant> resumeFrom(String lastEventId) {
@@ -155,7 +211,7 @@ public class AlertStreams {
 
   void onStop(@Observes ShutdownEvent stop) {
     scheduler.shutdownNow();
-    feeds.values().forEach(w -> open.addAndGet(-w.feed().closeAll()));
+    feeds.values().forEach(w -> releaseAll(w.feed().closeAll()));
     feeds.clear();
   }
 }

@@ -5,6 +5,7 @@ import io.smartbuilding.contracts.tables.StoredTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
- * The alert changes of one building, read once per poll for all of its subscribers. It remembers
- * the newest updatedAt it has seen (the watermark) and re-reads a short overlap behind it each
- * time; the version and updatedAt of each alert seen in that window keep a change from being sent
- * twice.
+ * The alert changes of one building, read once per poll for all of its subscribers. Each poll reads
+ * the changes stamped since the previous successful poll began, by this API's own clock (the
+ * watermark), minus a short overlap: the updatedAt of an item comes from whichever writer changed
+ * it (analytics-job or an API replica), so the newest updatedAt seen says nothing about this
+ * clock, and one writer's clock running ahead would otherwise hide the other's changes. The alertId and
+ * updatedAt of each change sent within the overlap keep it from being sent twice.
  */
 final class BuildingAlertFeed {
 
@@ -28,8 +31,8 @@ final class BuildingAlertFeed {
   private final Duration heartbeat;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-  /** alertId -> "updatedAt/version" last sent, for alerts changed within the overlap window. */
-  private final Map<String, String> sent = new HashMap<>();
+  /** alertId -> updatedAt last sent, for alerts changed within the overlap window. */
+  private final Map<String, Instant> sent = new HashMap<>();
 
   private Instant watermark;
   private Instant lastHeartbeat;
@@ -53,11 +56,24 @@ final class BuildingAlertFeed {
     subscribers.add(subscriber);
   }
 
-  /** Drops the subscribers whose client went away; how many it dropped. */
-  int removeClosed() {
-    int before = subscribers.size();
-    subscribers.removeIf(s -> !s.isOpen());
-    return before - subscribers.size();
+  /**
+   * Drops the subscribers whose client went away, closing those whose token has expired; the
+   * dropped ones.
+   */
+  List<Subscriber> removeClosed() {
+    Instant now = clock.instant();
+    List<Subscriber> dropped = new ArrayList<>();
+    for (Subscriber subscriber : subscribers) {
+      boolean expired = subscriber.tokenExpired(now);
+      if (expired || !subscriber.isOpen()) {
+        if (expired) {
+          subscriber.close();
+        }
+        dropped.add(subscriber);
+      }
+    }
+    subscribers.removeAll(dropped);
+    return dropped;
   }
 
   boolean hasSubscribers() {
@@ -70,27 +86,21 @@ final class BuildingAlertFeed {
       return;
     }
     try {
+      Instant pollStart = clock.instant();
       Instant from = watermark.minus(overlap);
-      Instant newest = watermark;
       for (Alert alert : changes.since(buildingId, StoredTime.format(from)).toList()) {
         if (alert.updatedAt() == null) {
           continue;
         }
-        String mark = StoredTime.format(alert.updatedAt()) + "/" + alert.version();
-        if (mark.equals(sent.put(alert.alertId(), mark))) {
+        if (alert.updatedAt().equals(sent.put(alert.alertId(), alert.updatedAt()))) {
           continue;
         }
         subscribers.forEach(s -> s.send(alert));
-        if (alert.updatedAt().isAfter(newest)) {
-          newest = alert.updatedAt();
-        }
       }
-      watermark = newest;
+      watermark = pollStart;
+      // The next poll reads from here on; older marks cannot match anything it reads.
       Instant forgetBefore = watermark.minus(overlap);
-      sent.values()
-          .removeIf(
-              mark ->
-                  StoredTime.parse(mark.substring(0, mark.indexOf('/'))).isBefore(forgetBefore));
+      sent.values().removeIf(updatedAt -> updatedAt.isBefore(forgetBefore));
     } catch (RuntimeException e) {
       // DynamoDB away or throttling: the next poll reads the same window again.
       LOG.warnf("alert stream of building %s: poll failed: %s", buildingId, e.toString());
@@ -102,11 +112,11 @@ final class BuildingAlertFeed {
     }
   }
 
-  /** Closes every stream; how many there were. */
-  int closeAll() {
-    int count = subscribers.size();
-    subscribers.forEach(Subscriber::close);
+  /** Closes every stream; the closed ones. */
+  List<Subscriber> closeAll() {
+    List<Subscriber> closed = List.copyOf(subscribers);
+    closed.forEach(Subscriber::close);
     subscribers.clear();
-    return count;
+    return closed;
   }
 }

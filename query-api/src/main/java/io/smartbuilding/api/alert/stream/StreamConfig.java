@@ -21,6 +21,13 @@ public interface StreamConfig {
   int maxStreams();
 
   /**
+   * Open streams of one token subject (a person): a phone that reconnects in a loop without closing
+   * its old streams cannot take every slot. One more is refused with 429 and Retry-After.
+   */
+  @WithDefault("5")
+  int maxStreamsPerSubject();
+
+  /**
    * How far behind the newest change each poll looks again, to catch items whose updatedAt was
    * stamped just before a poll but became visible after it (clocks of several writers, GSI lag).
    */

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 
 /** One open stream: a client's event sink and what it has been sent. */
 final class Subscriber {
@@ -14,15 +15,31 @@ final class Subscriber {
 
   private final SseEventSink sink;
   private final Sse sse;
+  private final String subject;
+  private final Instant tokenExpiresAt;
   private volatile boolean failed;
 
-  Subscriber(SseEventSink sink, Sse sse) {
+  /**
+   * {@code tokenExpiresAt}: the stream ends then, as every other request of that token would be
+   * refused from then on; the client reconnects with a fresh token and Last-Event-ID.
+   */
+  Subscriber(SseEventSink sink, Sse sse, String subject, Instant tokenExpiresAt) {
     this.sink = sink;
     this.sse = sse;
+    this.subject = subject;
+    this.tokenExpiresAt = tokenExpiresAt;
+  }
+
+  String subject() {
+    return subject;
   }
 
   boolean isOpen() {
     return !failed && !sink.isClosed();
+  }
+
+  boolean tokenExpired(Instant now) {
+    return !now.isBefore(tokenExpiresAt);
   }
 
   /** An alert change; the id (its updatedAt) lets a reconnecting client resume. */

@@ -6,31 +6,39 @@ import static io.smartbuilding.api.testing.TestTokens.AUTHORIZATION;
 import static io.smartbuilding.contracts.alert.AlertStatus.OPEN;
 import static io.smartbuilding.contracts.alert.AlertType.OVERHEAT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smartbuilding.api.security.Role;
 import io.smartbuilding.api.testing.DynaliteResource;
 import io.smartbuilding.api.testing.TestTables;
 import io.smartbuilding.api.testing.TestTokens;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.StoredTime;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +66,7 @@ class AlertStreamIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<CompletableFuture<?>> open = new ArrayList<>();
+  private final List<InputStream> bodies = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void seed() {
@@ -68,8 +77,17 @@ class AlertStreamIT {
             alert("ch-01", "tower-b", OVERHEAT, OPEN, T0)));
   }
 
+  /** Closes every response body, which closes the connection, then stops the readers. */
   @AfterEach
   void hangUp() {
+    for (InputStream body : bodies) {
+      try {
+        body.close();
+      } catch (IOException e) {
+        // already closed
+      }
+    }
+    bodies.clear();
     open.forEach(f -> f.cancel(true));
   }
 
@@ -112,10 +130,12 @@ class AlertStreamIT {
 
   @Test
   void replaysChangesSinceLastEventIdOnReconnect() throws Exception {
-    String before = StoredTime.format(Instant.now().minusSeconds(2));
-    touch(HQ_ALERT); // changed while the app was away
+    // Changed a minute ago, while the app was away: far behind the live polls' overlap, so only
+    // the replay from Last-Event-ID can deliver it.
+    Instant now = Instant.now();
+    touch(HQ_ALERT, now.minusSeconds(60));
 
-    BlockingQueue<String> lines = connect(before);
+    BlockingQueue<String> lines = connect(StoredTime.format(now.minusSeconds(90)));
 
     List<String> event = awaitEvent(lines);
     assertThat(event).anyMatch(l -> l.startsWith("data:") && l.contains(HQ_ALERT));
@@ -142,9 +162,58 @@ class AlertStreamIT {
     assertThat(streams.openStreams()).isZero();
   }
 
+  @Test
+  void endsTheStreamWhenItsTokenExpires() throws Exception {
+    String subject = "short.lived-" + UUID.randomUUID();
+    String token =
+        TestTokens.shortLived(subject, Role.VIEWER, Duration.ofSeconds(3), "hq-berlin");
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    CompletableFuture<?> reading = connect(token, null, lines);
+    awaitLine(lines, ":connected");
+    assertThat(streams.openStreamsOf(subject)).isEqualTo(1);
+
+    // The server ends the response: the reader sees the end of the body.
+    reading.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    assertThat(streams.openStreamsOf(subject)).isZero();
+  }
+
+  @Test
+  void capsTheStreamsOfOneSubject() throws Exception {
+    String token = TestTokens.bearer("many.phones", Role.VIEWER, "hq-berlin");
+    for (int i = 0; i < 5; i++) {
+      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+      connect(token, null, lines);
+      awaitLine(lines, ":connected");
+    }
+
+    given()
+        .header(AUTHORIZATION, token)
+        .get(hqStream.getPath())
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", "10")
+        .body("type", equalTo("urn:smartbuilding:problem:too-many-streams"));
+    // Another person is not affected.
+    BlockingQueue<String> other = connect(null);
+    awaitLine(other, ":connected");
+
+    hangUp();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (streams.openStreamsOf("many.phones") > 0 && System.nanoTime() < deadline) {
+      touch(HQ_ALERT); // a failed send is how a closed connection shows
+      Thread.sleep(200);
+    }
+    assertThat(streams.openStreamsOf("many.phones")).isZero();
+  }
+
   /** Sets updatedAt (and lastSeenAt) the way analytics-job does; returns the time written. */
   private String touch(String alertId) {
-    String now = StoredTime.format(Instant.now());
+    return touch(alertId, Instant.now());
+  }
+
+  private String touch(String alertId, Instant at) {
+    String now = StoredTime.format(at);
     dynamo.updateItem(
         b ->
             b.tableName(AlertTable.DEFAULT_NAME)
@@ -156,26 +225,45 @@ class AlertStreamIT {
     return now;
   }
 
+  /** A stream of a phone of its own (a subject of its own, so no test meets the subject cap). */
   private BlockingQueue<String> connect(String lastEventId) throws Exception {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    connect(
+        TestTokens.bearer("phone-" + UUID.randomUUID(), Role.VIEWER, "hq-berlin", "tower-b"),
+        lastEventId,
+        lines);
+    return lines;
+  }
+
+  /** Reads the stream's lines into {@code lines}; completes when the body ends. */
+  private CompletableFuture<?> connect(
+      String authorization, String lastEventId, BlockingQueue<String> lines) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(hqStream.toString()))
             .header("Accept", "text/event-stream")
-            .header(AUTHORIZATION, TestTokens.viewer("hq-berlin", "tower-b"));
+            .header(AUTHORIZATION, authorization);
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    CompletableFuture<HttpResponse<Stream<String>>> response =
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+    CompletableFuture<HttpResponse<InputStream>> response =
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     CompletableFuture<?> reading =
         response.thenAcceptAsync(
             r -> {
               assertThat(r.statusCode()).isEqualTo(200);
-              r.body().forEach(l -> lines.add(l.replaceFirst("^(\\w+): ", "$1:")));
+              bodies.add(r.body());
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+                  lines.add(l.replaceFirst("^(\\w+): ", "$1:"));
+                }
+              } catch (IOException e) {
+                // hung up by the test
+              }
             });
     open.add(reading);
     open.add(response);
-    return lines;
+    return reading;
   }
 
   private static void awaitLine(BlockingQueue<String> lines, String wanted) throws Exception {
