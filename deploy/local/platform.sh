@@ -62,7 +62,11 @@ dev_token() { # ARGS...: runs DevTokenCommand on the packaged API's classpath
 }
 if [[ "$cmd" == token ]]; then
   token_state="$ROOT/.local-stack"
-  if [[ "${1:-}" == --state-dir ]]; then token_state="$2"; shift 2; fi
+  if [[ "${1:-}" == --state-dir ]]; then
+    [[ -n "${2:-}" && "${2:-}" != -* ]] \
+      || { echo "platform: --state-dir needs a directory, e.g. ./platform token --state-dir .local-stack --building b1" >&2; exit 2; }
+    token_state="$2"; shift 2
+  fi
   case " $* " in *" --help "*|*" -h "*) dev_token --help; exit $? ;; esac
   # The key pair `up` trusts; minting a token before the first `up` creates it.
   dev_token --create-keys --key-dir "$token_state/jwt" || exit $?

@@ -50,6 +50,8 @@ class PlatformEndToEndIT {
   private static int portBase;
   private static List<Long> startedPids = List.of();
   private static String token;
+  /** A viewer of b2 only, minted the same way: b1 must read to them as if it did not exist. */
+  private static String viewerOfB2;
 
   @BeforeAll
   static void platformUp() throws Exception {
@@ -85,6 +87,15 @@ class PlatformEndToEndIT {
     token = new String(tokenCommand.getInputStream().readAllBytes()).strip();
     assertThat(tokenCommand.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(tokenCommand.exitValue()).as("./platform token").isZero();
+    Process viewerCommand = new ProcessBuilder(
+            "bash", root.resolve("deploy/local/platform.sh").toString(), "token",
+            "--state-dir", STATE.toString(), "--role", "viewer", "--building", "b2",
+            "--subject", "e2e-viewer")
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    viewerOfB2 = new String(viewerCommand.getInputStream().readAllBytes()).strip();
+    assertThat(viewerCommand.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(viewerCommand.exitValue()).as("./platform token (viewer)").isZero();
   }
 
   @AfterAll
@@ -102,6 +113,21 @@ class PlatformEndToEndIT {
     });
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("/api/v1/buildings/b1/devices").get("items").size()).isEqualTo(10));
+  }
+
+  @Test
+  @Order(1)
+  void hidesAnotherBuildingFromAViewerOfB2() throws Exception {
+    // b1 exists (the manager lists its devices above); to a viewer of b2 it is a 404.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("/api/v1/buildings/b1/devices").get("items").size()).isPositive());
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (portBase + 6)
+                + "/api/v1/buildings/b1/devices"))
+            .header("Authorization", "Bearer " + viewerOfB2)
+            .timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
   }
 
   @Test
