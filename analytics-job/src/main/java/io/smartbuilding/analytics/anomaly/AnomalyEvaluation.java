@@ -70,13 +70,13 @@ public final class AnomalyEvaluation {
         String message =
             metric
                 + " "
-                + round(t.peakValue())
+                + PerMetricState.round(t.peakValue())
                 + " is "
-                + round(t.peakZ())
+                + PerMetricState.round(t.peakZ())
                 + " standard deviations from its usual "
-                + round(mean)
+                + PerMetricState.round(mean)
                 + " (±"
-                + round(sd)
+                + PerMetricState.round(sd)
                 + ")";
         if (open == null) {
           open =
@@ -98,7 +98,8 @@ public final class AnomalyEvaluation {
                   now);
         }
         Alert alert =
-            open.seen(reading.ts(), message, t.peakValue(), round(limit), t.recent(), now);
+            open.seen(
+                reading.ts(), message, t.peakValue(), PerMetricState.round(limit), t.recent(), now);
         if (step.outcome() == AnomalyDetector.Outcome.OPENED) {
           alerts.raise(alert);
           return true;
@@ -108,12 +109,7 @@ public final class AnomalyEvaluation {
         return !message.equals(open.message());
       }
       case RESOLVED -> {
-        Alert open = alerts.get(ruleId);
-        if (open == null) {
-          return false;
-        }
-        alerts.resolve(open, reading.ts(), now);
-        return true;
+        return PerMetricState.resolveIfOpen(ruleId, reading.ts(), now, alerts);
       }
       default -> {
         return false;
@@ -121,35 +117,10 @@ public final class AnomalyEvaluation {
     }
   }
 
-  /**
-   * Drops the anomaly state of metrics that are no longer configured and resolves their open alerts
-   * as of {@code reading}: without this an alert of a metric taken out of the settings would stay
-   * open for good. Called on a device's first reading after the job (re)started, the only time the
-   * settings can have changed.
-   *
-   * @return whether an alert resolved
-   */
+  /** See {@link PerMetricState#retireUnconfigured}. */
   public boolean retireUnconfigured(Telemetry reading, Instant now, OpenAlerts alerts)
       throws Exception {
-    java.util.List<String> gone = new java.util.ArrayList<>();
-    for (String metric : tracks.keys()) {
-      if (!settings.metrics().contains(metric)) {
-        gone.add(metric);
-      }
-    }
-    boolean changed = false;
-    for (String metric : gone) {
-      tracks.remove(metric);
-      Alert open = alerts.get(RULE_PREFIX + metric);
-      if (open != null) {
-        alerts.resolve(open, reading.ts(), now);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
+    return PerMetricState.retireUnconfigured(
+        tracks, settings.metrics(), RULE_PREFIX, reading, now, alerts);
   }
 }

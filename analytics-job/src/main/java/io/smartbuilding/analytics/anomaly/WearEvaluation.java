@@ -95,8 +95,12 @@ public final class WearEvaluation {
         Alert alert =
             open.seen(
                     reading.ts(),
-                    metric + " predicted to reach " + round(limit) + " by " + step.predictedAt(),
-                    round(step.latest()),
+                    metric
+                        + " predicted to reach "
+                        + PerMetricState.round(limit)
+                        + " by "
+                        + step.predictedAt(),
+                    PerMetricState.round(step.latest()),
                     limit,
                     WearTrend.evidence(step.window()),
                     now)
@@ -109,12 +113,7 @@ public final class WearEvaluation {
         return true; // the predicted date is part of the reason
       }
       case RESOLVED -> {
-        Alert open = alerts.get(ruleId);
-        if (open == null) {
-          return false;
-        }
-        alerts.resolve(open, reading.ts(), now);
-        return true;
+        return PerMetricState.resolveIfOpen(ruleId, reading.ts(), now, alerts);
       }
       default -> {
         return false;
@@ -122,35 +121,10 @@ public final class WearEvaluation {
     }
   }
 
-  /**
-   * Drops the wear state of metrics that are no longer configured and resolves their open alerts
-   * as of {@code reading}: without this an alert of a metric taken out of the settings would stay
-   * open for good. Called on a device's first reading after the job (re)started, the only time the
-   * settings can have changed.
-   *
-   * @return whether an alert resolved
-   */
+  /** See {@link PerMetricState#retireUnconfigured}. */
   public boolean retireUnconfigured(Telemetry reading, Instant now, OpenAlerts alerts)
       throws Exception {
-    java.util.List<String> gone = new java.util.ArrayList<>();
-    for (String metric : windows.keys()) {
-      if (!settings.metrics().contains(metric)) {
-        gone.add(metric);
-      }
-    }
-    boolean changed = false;
-    for (String metric : gone) {
-      windows.remove(metric);
-      Alert open = alerts.get(RULE_PREFIX + metric);
-      if (open != null) {
-        alerts.resolve(open, reading.ts(), now);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
+    return PerMetricState.retireUnconfigured(
+        windows, settings.metrics(), RULE_PREFIX, reading, now, alerts);
   }
 }
