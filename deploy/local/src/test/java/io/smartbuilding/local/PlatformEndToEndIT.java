@@ -138,8 +138,11 @@ class PlatformEndToEndIT {
     JsonNode alert = openAlertsOfType("OVERHEAT").get(0);
     assertThat(alert.get("severity").asText()).isEqualTo("CRITICAL");
     assertThat(alert.get("peakValue").asDouble()).isGreaterThan(60.0);
-    JsonNode health = get("/api/v1/devices/" + alert.get("deviceId").asText() + "/health");
-    assertThat(health.get("status").asText()).isEqualTo("FAULT");
+    // The alert and the device's health are separate items written by separate sinks (alerts
+    // within 0.5 s, health items in batches): the health item follows shortly after.
+    String healthPath = "/api/v1/devices/" + alert.get("deviceId").asText() + "/health";
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        assertThat(get(healthPath).get("status").asText()).isEqualTo("FAULT"));
   }
 
   @Test
