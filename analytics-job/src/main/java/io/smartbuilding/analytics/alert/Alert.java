@@ -118,20 +118,10 @@ public record Alert(
       Double limit,
       List<Sample> evidence,
       Instant now) {
-    return new Alert(
-        alertId,
-        deviceId,
-        buildingId,
-        floor,
-        zone,
-        deviceType,
-        type,
-        ruleId,
-        metric,
+    return changed(
         severity,
         status,
         message,
-        openedAt,
         seenAt,
         resolvedAt,
         peakValue,
@@ -143,20 +133,10 @@ public record Alert(
   }
 
   public Alert withPredictedAt(Instant predictedAt) {
-    return new Alert(
-        alertId,
-        deviceId,
-        buildingId,
-        floor,
-        zone,
-        deviceType,
-        type,
-        ruleId,
-        metric,
+    return changed(
         severity,
         status,
         message,
-        openedAt,
         lastSeenAt,
         resolvedAt,
         peakValue,
@@ -169,6 +149,48 @@ public record Alert(
 
   /** Follows a change of the rule's severity or wording while the episode goes on. */
   public Alert withRule(Severity severity, String evidenceRule) {
+    return changed(
+        severity,
+        status,
+        message,
+        lastSeenAt,
+        resolvedAt,
+        peakValue,
+        limit,
+        predictedAt,
+        evidenceRule,
+        evidence,
+        updatedAt);
+  }
+
+  public Alert resolved(Instant at, Instant now) {
+    return changed(
+        severity,
+        AlertStatus.RESOLVED,
+        message,
+        lastSeenAt,
+        at,
+        peakValue,
+        limit,
+        predictedAt,
+        evidenceRule,
+        evidence,
+        now);
+  }
+
+  /** The same episode (id, device, rule, opening) with what may change during it. */
+  private Alert changed(
+      Severity severity,
+      AlertStatus status,
+      String message,
+      Instant lastSeenAt,
+      Instant resolvedAt,
+      Double peakValue,
+      Double limit,
+      Instant predictedAt,
+      String evidenceRule,
+      List<Sample> evidence,
+      Instant updatedAt) {
     return new Alert(
         alertId,
         deviceId,
@@ -191,31 +213,6 @@ public record Alert(
         evidenceRule,
         evidence,
         updatedAt);
-  }
-
-  public Alert resolved(Instant at, Instant now) {
-    return new Alert(
-        alertId,
-        deviceId,
-        buildingId,
-        floor,
-        zone,
-        deviceType,
-        type,
-        ruleId,
-        metric,
-        severity,
-        AlertStatus.RESOLVED,
-        message,
-        openedAt,
-        lastSeenAt,
-        at,
-        peakValue,
-        limit,
-        predictedAt,
-        evidenceRule,
-        evidence,
-        now);
   }
 
   public boolean isOpen() {
