@@ -52,8 +52,8 @@ public final class KinesisTelemetrySource {
         props.setProperty(
             ConsumerConfigConstants.RECORD_PUBLISHER_TYPE, RecordPublisherType.EFO.name());
         props.setProperty(ConsumerConfigConstants.EFO_CONSUMER_NAME, settings.efoConsumerName());
-        // LAZY: each job registers (or finds) its stream consumer when it starts and leaves it
-        // registered, so a restart does not wait for a deregistration
+        // LAZY: the job registers (or reuses) its stream consumer when it starts and the
+        // connector deregisters it when the job stops, so no IAM setup step is needed per job
         props.setProperty(
             ConsumerConfigConstants.EFO_REGISTRATION_TYPE, EFORegistrationType.LAZY.name());
       }
