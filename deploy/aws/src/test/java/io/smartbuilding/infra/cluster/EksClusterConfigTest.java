@@ -94,6 +94,19 @@ class EksClusterConfigTest {
         .contains("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server");
   }
 
+  @Test
+  void enforcesTheNetworkPoliciesOfTheKubernetesManifests() throws IOException {
+    JsonNode cni = null;
+    for (JsonNode addon : cluster.path("addons")) {
+      if (addon.path("name").asText().equals("vpc-cni")) {
+        cni = addon;
+      }
+    }
+    assertThat(cni).as("vpc-cni add-on").isNotNull();
+    JsonNode values = new ObjectMapper().readTree(cni.path("configurationValues").asText("{}"));
+    assertThat(values.path("enableNetworkPolicy").asText()).isEqualTo("true");
+  }
+
   private static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
