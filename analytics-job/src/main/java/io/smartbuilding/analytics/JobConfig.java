@@ -76,6 +76,7 @@ public record JobConfig(
   public static final String RULES_POLL_INTERVAL_SECONDS = "rules.poll-interval-seconds";
   public static final String RULES_FILE = "rules.file";
   public static final String DEVICE_STATE_RETENTION_DAYS = "rules.device-state-retention-days";
+  public static final String HEALTH_REFRESH_SECONDS = "health.refresh-seconds";
   public static final String ANOMALY_METRICS = "anomaly.metrics";
   public static final String ANOMALY_ALPHA = "anomaly.alpha";
   public static final String ANOMALY_Z_THRESHOLD = "anomaly.z-threshold";
@@ -127,6 +128,7 @@ public record JobConfig(
           RULES_POLL_INTERVAL_SECONDS,
           RULES_FILE,
           DEVICE_STATE_RETENTION_DAYS,
+          HEALTH_REFRESH_SECONDS,
           ANOMALY_METRICS,
           ANOMALY_ALPHA,
           ANOMALY_Z_THRESHOLD,
@@ -224,7 +226,12 @@ public record JobConfig(
                 positiveLong(
                     params,
                     DEVICE_STATE_RETENTION_DAYS,
-                    HealthRules.DEFAULT_DEVICE_STATE_RETENTION.toDays())));
+                    HealthRules.DEFAULT_DEVICE_STATE_RETENTION.toDays())),
+            Duration.ofSeconds(
+                nonNegativeLong(
+                    params,
+                    HEALTH_REFRESH_SECONDS,
+                    HealthRules.DEFAULT_HEALTH_REFRESH.toSeconds())));
     return new JobConfig(
         kinesis,
         dynamoDb,

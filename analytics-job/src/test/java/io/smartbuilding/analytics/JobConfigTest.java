@@ -104,10 +104,17 @@ class JobConfigTest {
             "--wear.bucket-seconds", "600",
             "--wear.window-buckets", "24",
             "--wear.min-buckets", "8",
-            "--wear.horizon-days", "30");
+            "--wear.horizon-days", "30",
+            "--health.refresh-seconds", "60");
 
     HealthRules rules = config.rules();
     assertThat(rules.rulesPollInterval()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(rules.healthRefresh()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(JobConfig.fromArgs().rules().healthRefresh())
+        .as("every reading, unless configured")
+        .isZero();
+    assertThatThrownBy(() -> JobConfig.fromArgs("--health.refresh-seconds", "-1"))
+        .hasMessageContaining("health.refresh-seconds");
     assertThat(rules.rulesFile()).isEqualTo("config/rules.json");
     assertThat(rules.anomaly())
         .isEqualTo(

@@ -138,6 +138,7 @@ public class DeviceHealthFunction
   private transient ValueState<Long> offlineDue;
   private transient ValueState<SeqWindow> seqWindow;
   private transient ValueState<Long> cleanupAt;
+  private transient ValueState<Long> healthWrittenTs;
   private transient MapState<String, RuleTrack> ruleTracks;
   private transient MapState<String, AnomalyTrack> anomalyTracks;
   private transient MapState<String, WearWindow> wearWindows;
@@ -179,6 +180,7 @@ public class DeviceHealthFunction
     seqWindow =
         ctx.getState(new ValueStateDescriptor<>("seq-window", TypeInformation.of(SeqWindow.class)));
     cleanupAt = ctx.getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
+    healthWrittenTs = ctx.getState(new ValueStateDescriptor<>("health-written-ts", Types.LONG));
     ruleTracks = ctx.getMapState(RULE_TRACKS);
     anomalyTracks = ctx.getMapState(ANOMALY_TRACKS);
     wearWindows = ctx.getMapState(WEAR_WINDOWS);
@@ -275,7 +277,10 @@ public class DeviceHealthFunction
     // unchanged alerts keep the assessment; none stored means HEALTHY (no alert open)
     HealthAssessment health =
         changed ? assess() : before != null ? before : HealthAssessment.HEALTHY;
-    out.collect(DeviceHealth.of(reading, health, now));
+    if (changed || isHealthRefreshDue(reading)) {
+      out.collect(DeviceHealth.of(reading, health, now));
+      healthWrittenTs.update(reading.ts().toEpochMilli());
+    }
     restartOfflineTimer(ctx, nowMs);
   }
 
@@ -333,9 +338,23 @@ public class DeviceHealthFunction
     }
   }
 
+  /**
+   * Whether an unchanged health (same status, score, reasons and alerts: only lastSeen and the
+   * latest metrics move) is written again. Every write is a DynamoDB write, one per reading
+   * without this, so at scale the health table would cost more than the rest of the platform.
+   * Event time, not processing time, so a replay writes the same items.
+   */
+  private boolean isHealthRefreshDue(Telemetry reading) throws Exception {
+    Long written = healthWrittenTs.value();
+    return written == null
+        || settings.healthRefresh().isZero()
+        || reading.ts().toEpochMilli() - written >= settings.healthRefresh().toMillis();
+  }
+
   /** Drops every state of a device that has been OFFLINE for the retention. */
   private void clearDevice() {
     lastAccepted.clear();
+    healthWrittenTs.clear();
     seqWindow.clear();
     openAlerts.clear();
     assessment.clear();

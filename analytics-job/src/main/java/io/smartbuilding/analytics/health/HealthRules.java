@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param deviceStateRetention how long a device stays OFFLINE before all its state is dropped (a
  *     decommissioned device would otherwise keep its state forever); its OFFLINE alert stays open
  *     in the alerts table
+ * @param healthRefresh how often an unchanged device health is written again, in event time
+ *     (zero: on every reading); a change of status, score, reasons or alerts is written at once
  */
 public record HealthRules(
     double overheatLimitC,
@@ -30,7 +32,8 @@ public record HealthRules(
     WearSettings wear,
     Duration rulesPollInterval,
     String rulesFile,
-    Duration deviceStateRetention)
+    Duration deviceStateRetention,
+    Duration healthRefresh)
     implements Serializable {
 
   public static final Duration DEFAULT_RULES_POLL_INTERVAL = Duration.ofSeconds(10);
@@ -40,6 +43,7 @@ public record HealthRules(
   public static final Duration DEFAULT_OFFLINE_AFTER = Duration.ofSeconds(60);
   public static final Duration DEFAULT_MAX_LATENESS = Duration.ofMinutes(5);
   public static final Duration DEFAULT_DEVICE_STATE_RETENTION = Duration.ofDays(30);
+  public static final Duration DEFAULT_HEALTH_REFRESH = Duration.ZERO;
 
   public HealthRules {
     if (!Double.isFinite(overheatLimitC)) {
@@ -63,6 +67,33 @@ public record HealthRules(
       throw new IllegalArgumentException(
           "device state retention must be positive, got " + deviceStateRetention);
     }
+    if (healthRefresh.isNegative()) {
+      throw new IllegalArgumentException("health refresh must be >= 0, got " + healthRefresh);
+    }
+  }
+
+  /** Writing the health on every reading. */
+  public HealthRules(
+      double overheatLimitC,
+      double overheatHysteresisC,
+      Duration offlineAfter,
+      Duration maxLateness,
+      AnomalySettings anomaly,
+      WearSettings wear,
+      Duration rulesPollInterval,
+      String rulesFile,
+      Duration deviceStateRetention) {
+    this(
+        overheatLimitC,
+        overheatHysteresisC,
+        offlineAfter,
+        maxLateness,
+        anomaly,
+        wear,
+        rulesPollInterval,
+        rulesFile,
+        deviceStateRetention,
+        DEFAULT_HEALTH_REFRESH);
   }
 
   /** With the default device state retention. */

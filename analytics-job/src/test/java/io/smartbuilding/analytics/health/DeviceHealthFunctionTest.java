@@ -413,6 +413,44 @@ class DeviceHealthFunctionTest {
   }
 
   @Test
+  void anUnchangedHealthIsRewrittenOnlyOnceARefreshButAChangeAtOnce() throws Exception {
+    open(
+        new HealthRules(
+            60.0,
+            2.0,
+            OFFLINE_AFTER,
+            Duration.ofMinutes(5),
+            AnomalySettings.DEFAULTS,
+            WearSettings.DEFAULTS,
+            Duration.ofSeconds(10),
+            null,
+            Duration.ofDays(30),
+            Duration.ofSeconds(60)));
+    process(temperature(1, T0, 21.0)); // the first reading is written
+    process(temperature(2, T0.plusSeconds(10), 22.0)); // unchanged: skipped
+    process(temperature(3, T0.plusSeconds(59), 23.0)); // still within the refresh
+    process(temperature(4, T0.plusSeconds(60), 24.0)); // the refresh is due
+    process(temperature(5, T0.plusSeconds(70), 65.0)); // OVERHEAT opens: written at once
+    process(temperature(6, T0.plusSeconds(80), 64.0)); // under the peak: same alert, skipped
+    process(temperature(7, T0.plusSeconds(90), 21.0)); // resolves: written at once
+
+    assertThat(health())
+        .extracting(DeviceHealth::lastSeen, DeviceHealth::status)
+        .containsExactly(
+            tuple(T0, DeviceStatus.OK),
+            tuple(T0.plusSeconds(60), DeviceStatus.OK),
+            tuple(T0.plusSeconds(70), DeviceStatus.FAULT),
+            tuple(T0.plusSeconds(90), DeviceStatus.OK));
+
+    // a silent device's OFFLINE health carries its very last reading, written or not
+    process(temperature(8, T0.plusSeconds(100), 21.5));
+    harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis());
+    DeviceHealth offline = health().get(health().size() - 1);
+    assertThat(offline.status()).isEqualTo(DeviceStatus.OFFLINE);
+    assertThat(offline.lastSeen()).isEqualTo(T0.plusSeconds(100));
+  }
+
+  @Test
   void aDeviceBackBeforeTheRetentionKeepsItsState() throws Exception {
     process(temperature(1, T0, 21.0));
     harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis()); // OFFLINE, cleanup timer set
