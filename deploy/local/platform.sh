@@ -17,6 +17,8 @@ Commands:
   simulate    Run the device simulator alone against a broker (default tcp://127.0.0.1:1883, e.g. the
               one `up` started); every option after `simulate` goes to the simulator
               (./platform simulate --help lists them).
+  bench       Start the stack on its own ports, load it at rising rates and report throughput, latency,
+              lag, CPU/RSS per process and losses per rate (./platform bench --help; docs/benchmarks.md).
   token       Print a bearer token for query-api, signed by the local issuer (its key pair lives in
               <state-dir>/jwt and is created on first use), e.g.
                 ./platform token --building b1 --role technician --subject alice
@@ -46,6 +48,13 @@ TXT
 
 # ---------------------------------------------------------------- options
 cmd="${1:-help}"; shift || true
+if [[ "$cmd" == bench ]]; then
+  # The system benchmark starts `up` itself (own --port-base and --state-dir); its options follow.
+  jar="$ROOT/deploy/bench/target/system-bench.jar"
+  [[ -f "$jar" ]] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl deploy/bench -am) \
+    || { echo "platform: building the benchmark failed" >&2; exit 1; }
+  exec java -Xmx512m -jar "$jar" --repo "$ROOT" "$@"
+fi
 if [[ "$cmd" == simulate ]]; then
   # Everything after `simulate` belongs to the simulator's own command line.
   jar="$ROOT/device-simulator/target/device-simulator.jar"
