@@ -41,31 +41,21 @@ public final class CapacityCommand implements Callable<Integer> {
       defaultValue = "45000")
   double jobPerCore;
 
+  @Option(
+      names = "--health-refresh-seconds",
+      description =
+          "analytics-job's health.refresh-seconds: an unchanged device health is written at most"
+              + " this often, 0 = on every reading (default: ${DEFAULT-VALUE}, as deployed).",
+      defaultValue = "60")
+  double healthRefreshSeconds;
+
   @Override
   public Integer call() {
     CapacityModel.Assumptions d = CapacityModel.Assumptions.measuredDefaults();
     CapacityModel model =
         new CapacityModel(
-            new CapacityModel.Assumptions(
-                d.messageBytes(),
-                d.userRecordOverheadBytes(),
-                d.metricsPerReading(),
-                d.devicesPerZone(),
-                d.zonesPerFloor(),
-                d.floorsPerBuilding(),
-                gatewayPerCore,
-                jobPerCore,
-                d.jobFixedCores(),
-                d.apiCpuMsPerRequest(),
-                d.apiRequestsPerDevicePerSecond(),
-                d.rcuPerApiRequest(),
-                d.targetUtilization(),
-                d.minReplicas(),
-                d.healthItemKiB(),
-                d.healthIndexes(),
-                d.historyItemBytes(),
-                d.historyRetentionDays(),
-                d.prices()));
+            d.withPerCoreRates(gatewayPerCore, jobPerCore)
+                .withHealthRefreshSeconds(healthRefreshSeconds));
     System.out.print(table(model, devices, 1 / intervalSeconds));
     return 0;
   }

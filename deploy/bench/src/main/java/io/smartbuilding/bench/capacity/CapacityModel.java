@@ -43,6 +43,7 @@ public final class CapacityModel {
       int minReplicas,
       double healthItemKiB,
       int healthIndexes,
+      double healthRefreshSeconds,
       double historyItemBytes,
       int historyRetentionDays,
       Prices prices) {
@@ -67,9 +68,60 @@ public final class CapacityModel {
           2,
           1.0, // a health item is 0.5-0.8 KB: one write unit
           1, // the byBuilding GSI projects every attribute: each health put writes it too
+          60, // analytics-job health.refresh-seconds in deploy/kubernetes (0: every reading)
           200,
           7,
           Prices.usEast1());
+    }
+
+    /** The same, with other measured per-core rates of the gateway and the job. */
+    public Assumptions withPerCoreRates(double gatewayPerCore, double jobPerCore) {
+      return new Assumptions(
+          messageBytes,
+          userRecordOverheadBytes,
+          metricsPerReading,
+          devicesPerZone,
+          zonesPerFloor,
+          floorsPerBuilding,
+          gatewayPerCore,
+          jobPerCore,
+          jobFixedCores,
+          apiCpuMsPerRequest,
+          apiRequestsPerDevicePerSecond,
+          rcuPerApiRequest,
+          targetUtilization,
+          minReplicas,
+          healthItemKiB,
+          healthIndexes,
+          healthRefreshSeconds,
+          historyItemBytes,
+          historyRetentionDays,
+          prices);
+    }
+
+    /** The same, with another health refresh (0: the health is written on every reading). */
+    public Assumptions withHealthRefreshSeconds(double seconds) {
+      return new Assumptions(
+          messageBytes,
+          userRecordOverheadBytes,
+          metricsPerReading,
+          devicesPerZone,
+          zonesPerFloor,
+          floorsPerBuilding,
+          gatewayMessagesPerCoreSecond,
+          jobEventsPerCoreSecond,
+          jobFixedCores,
+          apiCpuMsPerRequest,
+          apiRequestsPerDevicePerSecond,
+          rcuPerApiRequest,
+          targetUtilization,
+          minReplicas,
+          healthItemKiB,
+          healthIndexes,
+          seconds,
+          historyItemBytes,
+          historyRetentionDays,
+          prices);
     }
   }
 
@@ -147,13 +199,18 @@ public final class CapacityModel {
     double flinkCores = a.jobFixedCores() + msgs / a.jobEventsPerCoreSecond();
     int parallelism = (int) Math.max(1, Math.ceil(flinkCores / a.targetUtilization()));
 
-    // DynamoDB: one health put per reading (whole item, < 1 KB = 1 WCU, and as much again for each
-    // index that projects it); one 1-minute history
+    // DynamoDB: one health put per reading, or per device and health refresh when that is longer
+    // (whole item, < 1 KB = 1 WCU, and as much again for each index that projects it; status
+    // changes are written at once too, rare enough to leave out); one 1-minute history
     // bucket per device and metric per minute; 5-minute rollups per zone, floor and building.
     double zones = devices / a.devicesPerZone();
     double floors = zones / a.zonesPerFloor();
     double buildings = floors / a.floorsPerBuilding();
-    double healthWrites = msgs * Math.ceil(a.healthItemKiB()) * (1 + a.healthIndexes());
+    double healthPuts =
+        a.healthRefreshSeconds() > 0
+            ? devices * Math.min(readingsPerDevicePerSecond, 1 / a.healthRefreshSeconds())
+            : msgs;
+    double healthWrites = healthPuts * Math.ceil(a.healthItemKiB()) * (1 + a.healthIndexes());
     double historyWrites =
         devices * a.metricsPerReading() / 60.0 * Math.min(1, readingsPerDevicePerSecond * 60)
             + (zones + floors + buildings) * a.metricsPerReading() / 300.0;

@@ -34,9 +34,10 @@ class CapacityModelTest {
   }
 
   @Test
-  void dynamoWritesAreOneHealthPutPerReadingAndItsIndexPlusHistoryBuckets() {
+  void dynamoWritesAreOneHealthPutPerRefreshAndItsIndexPlusHistoryBuckets() {
     CapacityModel.Sizing s = model.size(10_000, 0.1);
-    double health = 1_000 * 2; // the table and its byBuilding index
+    // a reading every 10 s, the health rewritten every 60 s: the table and its byBuilding index
+    double health = 10_000 / 60.0 * 2;
     double deviceBuckets = 10_000 * 4 / 60.0;
     double zones = 1_000;
     double floors = 250;
@@ -45,6 +46,15 @@ class CapacityModelTest {
     assertThat(s.dynamoWritesPerSecond()).isCloseTo(health + deviceBuckets + rollups, offset(1e-6));
     assertThat(s.provisionedWcu())
         .isEqualTo((int) Math.ceil((health + deviceBuckets + rollups) / 0.6));
+  }
+
+  @Test
+  void withoutAHealthRefreshEveryReadingIsAHealthPut() {
+    CapacityModel everyReading =
+        new CapacityModel(CapacityModel.Assumptions.measuredDefaults().withHealthRefreshSeconds(0));
+    double history = model.size(10_000, 0.1).dynamoWritesPerSecond() - 10_000 / 60.0 * 2;
+    assertThat(everyReading.size(10_000, 0.1).dynamoWritesPerSecond())
+        .isCloseTo(1_000 * 2 + history, offset(1e-6));
   }
 
   @Test
