@@ -96,15 +96,26 @@ class EksClusterConfigTest {
 
   @Test
   void enforcesTheNetworkPoliciesOfTheKubernetesManifests() throws IOException {
-    JsonNode cni = null;
-    for (JsonNode addon : cluster.path("addons")) {
-      if (addon.path("name").asText().equals("vpc-cni")) {
-        cni = addon;
-      }
-    }
-    assertThat(cni).as("vpc-cni add-on").isNotNull();
+    JsonNode cni = addon("vpc-cni");
     JsonNode values = new ObjectMapper().readTree(cni.path("configurationValues").asText("{}"));
     assertThat(values.path("enableNetworkPolicy").asText()).isEqualTo("true");
+  }
+
+  @Test
+  void givesTheMosquittoVolumeADefaultStorageClass() throws IOException {
+    // The Mosquitto component's volume claim names no StorageClass; EKS 1.30+ has no default one.
+    JsonNode ebs = addon("aws-ebs-csi-driver");
+    JsonNode values = new ObjectMapper().readTree(ebs.path("configurationValues").asText("{}"));
+    assertThat(values.path("defaultStorageClass").path("enabled").asBoolean()).isTrue();
+  }
+
+  private static JsonNode addon(String name) {
+    for (JsonNode addon : cluster.path("addons")) {
+      if (addon.path("name").asText().equals(name)) {
+        return addon;
+      }
+    }
+    throw new AssertionError("no add-on " + name);
   }
 
   private static List<String> texts(JsonNode array) {

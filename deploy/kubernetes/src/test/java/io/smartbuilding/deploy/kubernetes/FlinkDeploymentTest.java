@@ -72,6 +72,9 @@ class FlinkDeploymentTest {
       assertThat(config.path("high-availability.storageDir").asText()).startsWith("s3://" + bucket + "/ha/");
       assertThat(arguments(overlay).get("archive.path")).startsWith("s3://" + bucket + "/archive/");
       assertThat(config.path("state.backend.type").asText()).isEqualTo("rocksdb");
+      assertThat(config.path("s3.endpoint.region").asText())
+          .as("%s: S3A's fs.s3a.endpoint.region = the bucket's region", overlay.name())
+          .isEqualTo(overlay.setting("region"));
     }
   }
 

@@ -63,6 +63,22 @@ class WorkloadWiringTest {
     }
   }
 
+  /** kubectl apply would otherwise reset the replica count the HPA chose to the manifest's. */
+  @Test
+  void workloadsScaledByAnAutoscalerLeaveTheirReplicaCountToIt() throws Exception {
+    for (Overlay overlay : RenderedOverlays.all().values()) {
+      List<JsonNode> autoscalers = overlay.ofKind("HorizontalPodAutoscaler");
+      assertThat(autoscalers).as("%s has autoscalers", overlay.name()).isNotEmpty();
+      for (JsonNode hpa : autoscalers) {
+        JsonNode target = hpa.at("/spec/scaleTargetRef");
+        JsonNode workload = overlay.get(target.path("kind").asText(), target.path("name").asText());
+        assertThat(workload.path("spec").has("replicas"))
+            .as("%s %s sets spec.replicas although %s scales it", overlay.name(), name(workload), name(hpa))
+            .isFalse();
+      }
+    }
+  }
+
   @Test
   void monitorsFindTheMetricsEndpoints() throws Exception {
     for (Overlay overlay : RenderedOverlays.all().values()) {
@@ -117,12 +133,30 @@ class WorkloadWiringTest {
         }
       }
       JsonNode ingress = overlay.get("Ingress", "query-api");
+      // Readiness includes DynamoDB: a DynamoDB blip must not fail every ALB target at once.
       assertThat(ingress.at("/metadata/annotations").path("alb.ingress.kubernetes.io/healthcheck-path").asText())
-          .isEqualTo("/q/health/ready");
+          .isEqualTo("/q/health/live");
       assertThat(ingress.at("/spec/rules/0/http/paths"))
           .extracting(p -> p.path("path").asText())
           .as("health and metrics stay inside the cluster")
           .noneMatch(p -> p.equals("/") || p.startsWith("/q/health") || p.startsWith("/q/metrics"));
+    }
+  }
+
+  /** With the VPC CNI every pod has a VPC address: the API admits the ALB's subnets, not the VPC. */
+  @Test
+  void theApiAdmitsOnlyTheAlbSubnets() throws Exception {
+    for (Overlay overlay : RenderedOverlays.all().values()) {
+      List<String> albSubnets = new ArrayList<>();
+      overlay.settings().at("/spec/albSubnetCidrs").forEach(c -> albSubnets.add(c.asText()));
+      assertThat(albSubnets).as("%s settings.yaml albSubnetCidrs", overlay.name()).hasSizeGreaterThanOrEqualTo(2);
+      JsonNode policy = overlay.get("NetworkPolicy", "allow-alb-to-query-api");
+      List<String> sources = new ArrayList<>();
+      for (JsonNode rule : policy.at("/spec/ingress")) {
+        rule.path("from").forEach(from -> sources.add(from.at("/ipBlock/cidr").asText()));
+      }
+      assertThat(sources).as("%s: sources the API pods accept", overlay.name())
+          .containsExactlyInAnyOrderElementsOf(albSubnets);
     }
   }
 
