@@ -277,7 +277,7 @@ public class DeviceHealthFunction
     // unchanged alerts keep the assessment; none stored means HEALTHY (no alert open)
     HealthAssessment health =
         changed ? assess() : before != null ? before : HealthAssessment.HEALTHY;
-    if (changed || isHealthRefreshDue(reading)) {
+    if (changed || movedOrRetyped(last, reading) || isHealthRefreshDue(reading)) {
       out.collect(DeviceHealth.of(reading, health, now));
       healthWrittenTs.update(reading.ts().toEpochMilli());
     }
@@ -349,6 +349,18 @@ public class DeviceHealthFunction
     return written == null
         || settings.healthRefresh().isZero()
         || reading.ts().toEpochMilli() - written >= settings.healthRefresh().toMillis();
+  }
+
+  /**
+   * A device moved to another building, floor or zone, or reports as another type: the lists of the
+   * API (by building, floor, zone and type) must show it there now, not after the next refresh.
+   */
+  private static boolean movedOrRetyped(Telemetry last, Telemetry reading) {
+    return last != null
+        && (!last.buildingId().equals(reading.buildingId())
+            || last.floor() != reading.floor()
+            || !last.zone().equals(reading.zone())
+            || last.deviceType() != reading.deviceType());
   }
 
   /** Drops every state of a device that has been OFFLINE for the retention. */

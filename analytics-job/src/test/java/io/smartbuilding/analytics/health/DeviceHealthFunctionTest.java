@@ -448,6 +448,51 @@ class DeviceHealthFunctionTest {
     DeviceHealth offline = health().get(health().size() - 1);
     assertThat(offline.status()).isEqualTo(DeviceStatus.OFFLINE);
     assertThat(offline.lastSeen()).isEqualTo(T0.plusSeconds(100));
+
+    // back within the refresh: OFFLINE resolves, which is a change
+    process(temperature(9, T0.plusSeconds(105), 21.5));
+    assertThat(health().get(health().size() - 1))
+        .extracting(DeviceHealth::lastSeen, DeviceHealth::status)
+        .containsExactly(T0.plusSeconds(105), DeviceStatus.OK);
+
+    // moved to another zone within the refresh: the API's lists must show it there at once
+    Telemetry moved = temperature(10, T0.plusSeconds(110), 21.5);
+    process(
+        new Telemetry(
+            moved.deviceId(),
+            moved.buildingId(),
+            moved.floor(),
+            "moved-" + moved.zone(),
+            moved.deviceType(),
+            moved.ts(),
+            moved.seq(),
+            moved.metrics()));
+    assertThat(health().get(health().size() - 1).zone()).isEqualTo("moved-" + moved.zone());
+  }
+
+  @Test
+  void aRuleRemovedWithinTheRefreshLeavesTheHealthItWroteInPlace() throws Exception {
+    open(
+        new HealthRules(
+            60.0,
+            2.0,
+            OFFLINE_AFTER,
+            Duration.ofMinutes(5),
+            AnomalySettings.DEFAULTS,
+            WearSettings.DEFAULTS,
+            Duration.ofSeconds(10),
+            null,
+            Duration.ofDays(30),
+            Duration.ofSeconds(60)));
+    process(temperature(1, T0, 65.0)); // OVERHEAT opens
+    broadcast(); // every rule removed: OVERHEAT resolves, health written by the broadcast
+    int written = health().size();
+    assertThat(health().get(written - 1))
+        .extracting(DeviceHealth::status, DeviceHealth::openAlerts)
+        .containsExactly(DeviceStatus.OK, 0);
+
+    process(temperature(2, T0.plusSeconds(10), 66.0)); // no rule any more, within the refresh
+    assertThat(health()).hasSize(written);
   }
 
   @Test
