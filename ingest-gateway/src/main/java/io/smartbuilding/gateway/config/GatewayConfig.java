@@ -46,6 +46,13 @@ public interface GatewayConfig {
     @WithDefault("30")
     int keepAliveSeconds();
 
+    /**
+     * Longest wait between reconnect attempts. Paho doubles the wait up to 128 s by default, so a
+     * broker back after a few seconds could wait minutes for the gateway while devices queue up.
+     */
+    @WithDefault("5")
+    int maxReconnectDelaySeconds();
+
     /** TLS to the broker (with an ssl:// broker URL); PEM files, e.g. mounted from a secret. */
     Tls tls();
   }

@@ -72,6 +72,7 @@ public final class MqttIntake implements MqttCallbackExtended {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(config.cleanSession());
     options.setAutomaticReconnect(true);
+    options.setMaxReconnectDelay(config.maxReconnectDelaySeconds() * 1000);
     options.setKeepAliveInterval(config.keepAliveSeconds());
     options.setMaxInflight(1000);
     config.username().ifPresent(options::setUserName);
