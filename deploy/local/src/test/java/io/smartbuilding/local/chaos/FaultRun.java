@@ -1,0 +1,149 @@
+package io.smartbuilding.local.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartbuilding.contracts.tables.AlertTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One fault under load on a {@link ChaosStack}: publishes a {@link KnownFleet}, inflicts the fault
+ * once a third of it is acknowledged, and checks that every (device, seq) reaches the tables
+ * exactly once and that the one overheat episode is one alert. Each run gets its own devices and
+ * its own 10-minute slice of event time; the measured numbers go to {@code report.txt}.
+ */
+final class FaultRun {
+
+  static final int DEVICES = 20;
+  static final int ROUNDS = 150;
+  private static final Duration STEP = Duration.ofMillis(250);
+  private static final int RATE = 300;
+  private static final Duration CATCH_UP = Duration.ofSeconds(150);
+
+  interface Fault {
+    /** Injects the fault and ends it; returns what was done, for the report. */
+    String inflict(KnownFleet fleet) throws Exception;
+  }
+
+  /** A fleet that has been counted, to count again after a later fault. */
+  record Counted(String fault, List<String> devices, Instant before) {}
+
+  private final ChaosStack stack;
+  private final EndToEndLedger ledger;
+  private final Path reportFile;
+  private final Instant epoch =
+      Instant.now().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.HOURS);
+  private final List<Counted> counted = new ArrayList<>();
+  private int slices;
+
+  FaultRun(ChaosStack stack, Path reportFile) {
+    this.stack = stack;
+    this.ledger = new EndToEndLedger(stack.dynamo);
+    this.reportFile = reportFile;
+  }
+
+  EndToEndLedger ledger() {
+    return ledger;
+  }
+
+  List<Counted> counted() {
+    return List.copyOf(counted);
+  }
+
+  /** The device-name prefix the next run will use. */
+  String nextPrefix() {
+    return "c" + (slices + 1);
+  }
+
+  void runThrough(String fault, Fault inflict) throws Exception {
+    long started = System.nanoTime();
+    Instant t0 = epoch.plus(Duration.ofMinutes(10L * slices++));
+    String prefix = "c" + slices;
+    String what;
+    long healed;
+    try (KnownFleet fleet = new KnownFleet(stack.mqttPort, prefix, DEVICES, ROUNDS, t0,
+        STEP, RATE).start()) {
+      ChaosStack.awaitTrue(Duration.ofSeconds(60), "a third of the fleet acknowledged", null,
+          () -> fleet.acknowledged() >= fleet.total() / 3);
+      long injectedAt = System.nanoTime();
+      int acknowledgedAtFault = fleet.acknowledged();
+      try {
+        what = inflict.inflict(fleet);
+      } finally {
+        stack.kinesisProxy.heal();
+        stack.dynamoProxy.heal();
+      }
+      healed = System.nanoTime();
+      double faultSeconds = (healed - injectedAt) / 1e9;
+      fleet.awaitAllAcknowledged(Duration.ofSeconds(120));
+      List<String> devices = fleet.deviceIds();
+
+      try {
+        ChaosStack.awaitTrue(CATCH_UP, "every device's health at seq " + ROUNDS, null,
+            () -> ledger.lastSeqs(devices).values().stream().allMatch(s -> s == ROUNDS));
+      } catch (IllegalStateException timedOut) {
+        assertThat(ledger.lastSeqs(devices))
+            .as("last seq per device (health) after %s; gateway:%n%s", fault,
+                stack.gatewayCounters())
+            .allSatisfy((device, seq) -> assertThat(seq).isEqualTo(ROUNDS));
+      }
+      double caughtUp = seconds(healed);
+
+      Instant closer = fleet.tsOf(ROUNDS).plus(Duration.ofMinutes(3));
+      fleet.sendWatermarkClosers(closer);
+      Instant before = closer.truncatedTo(ChronoUnit.MINUTES);
+      try {
+        ChaosStack.awaitTrue(CATCH_UP, "history counts of " + fault, null,
+            () -> ledger.historyCounts(devices, KnownFleet.METRIC, before).values().stream()
+                .allMatch(c -> c >= ROUNDS));
+      } catch (IllegalStateException timedOut) {
+        // fall through: the assertion below says which devices miss what
+      }
+      Map<String, Long> counts = ledger.historyCounts(devices, KnownFleet.METRIC, before);
+      assertThat(counts).as("distinct readings counted per device (history) after " + fault)
+          .allSatisfy((device, count) -> assertThat(count).isEqualTo(ROUNDS));
+      double historyDone = seconds(healed);
+
+      List<Map<String, AttributeValue>> alerts = ledger.alertsOf(devices);
+      List<Map<String, AttributeValue>> overheat = alerts.stream()
+          .filter(a -> a.get(AlertTable.TYPE).s().equals("OVERHEAT")).toList();
+      assertThat(overheat).as("OVERHEAT alerts after " + fault).hasSize(1);
+      assertThat(overheat.get(0).get(AlertTable.DEVICE_ID).s()).isEqualTo(fleet.hotDevice());
+      assertThat(overheat.get(0).get(AlertTable.STATUS).s()).isEqualTo("resolved");
+      assertThat(EndToEndLedger.overlappingEpisodes(alerts))
+          .as("alert episodes written twice after " + fault).isEmpty();
+
+      counted.add(new Counted(fault, devices, before));
+      report("%-20s %s at %d of %d published; fault lasted %.1f s; published %d (%d devices x %d"
+              + " seqs, %d resent by the fleet); counted %d distinct in history, %d alerts (%s),"
+              + " 0 duplicated; health caught up %.1f s and history %.1f s after the fault ended;"
+              + " test %.1f s",
+          fault, what, acknowledgedAtFault, fleet.total(), faultSeconds, fleet.total(), DEVICES,
+          ROUNDS, fleet.resent(),
+          counts.values().stream().mapToLong(Long::longValue).sum(), alerts.size(),
+          alerts.stream().collect(Collectors.groupingBy(a -> a.get(AlertTable.TYPE).s(),
+              Collectors.counting())),
+          caughtUp, historyDone, seconds(started));
+    }
+  }
+
+  static double seconds(long sinceNanos) {
+    return (System.nanoTime() - sinceNanos) / 1e9;
+  }
+
+  void report(String format, Object... args) throws Exception {
+    String line = String.format(Locale.ROOT, format, args) + System.lineSeparator();
+    System.out.print("[fault-tests] " + line);
+    Files.writeString(reportFile, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}

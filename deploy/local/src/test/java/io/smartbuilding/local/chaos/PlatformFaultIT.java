@@ -1,0 +1,192 @@
+package io.smartbuilding.local.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartbuilding.contracts.testing.LocalAwsClients;
+import io.smartbuilding.local.chaos.FaultProxy.InjectedError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * Faults of the whole data path under load, each followed by recovery: a fleet whose every
+ * (device, seq) is known publishes over MQTT QoS 1, a fault hits one part of the platform in the
+ * middle of it, the fault ends, and then the tables the analytics job writes must account for
+ * every message exactly once (metric-history counts per device = seqs sent, device health at the
+ * last seq) and hold each alert episode once. See docs/fault-tests.md.
+ *
+ * <p>One stack serves all the faults, in order; each fault uses its own devices and its own slice
+ * of event time, and the earlier fleets are counted again after the job's restart.
+ */
+@Tag("chaos")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformFaultIT {
+
+  private static final Path WORK = Path.of("target/chaos").toAbsolutePath();
+
+  private static ChaosStack stack;
+  private static FaultRun run;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    Files.createDirectories(WORK);
+    Files.deleteIfExists(WORK.resolve("report.txt"));
+    long started = System.nanoTime();
+    // assigned before start(): @AfterAll stops it if start() fails
+    stack = new ChaosStack(WORK, ChaosStack.SHARED_SUBSCRIPTION);
+    stack.start();
+    run = new FaultRun(stack, WORK.resolve("report.txt"));
+    run.report("stack up in %.1f s (gateway pid %d, job pid %d)", FaultRun.seconds(started),
+        stack.gateway.pid(), stack.job.pid());
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void gatewayKilledUnderLoadLosesNothing() throws Exception {
+    run.runThrough("kill-gateway", fleet -> {
+      int exit = stack.gateway.kill9();
+      assertThat(exit).as("SIGKILL exit code").isEqualTo(137);
+      ChaosStack.sleep(2_000); // down for a while: the broker queues for its persistent session
+      stack.gateway.start();
+      stack.awaitGatewayReady(Duration.ofSeconds(120));
+      return "gateway killed (SIGKILL) and restarted 2 s later";
+    });
+  }
+
+  @Test
+  @Order(2)
+  void analyticsJobKilledUnderLoadLosesNothing() throws Exception {
+    run.runThrough("kill-job", fleet -> {
+      int exit = stack.job.kill9();
+      assertThat(exit).as("SIGKILL exit code").isEqualTo(137);
+      stack.job.start();
+      stack.awaitJobRunning(Duration.ofSeconds(180));
+      return "job killed (SIGKILL) and restarted at once";
+    });
+    // The restarted job read the stream again: what it had written for the first fault is intact.
+    for (FaultRun.Counted earlier : run.counted()) {
+      assertThat(run.ledger().historyCounts(earlier.devices(), KnownFleet.METRIC, earlier.before()))
+          .as("history of %s after the job's restart", earlier.fault())
+          .allSatisfy((device, count) -> assertThat(count).isEqualTo(FaultRun.ROUNDS));
+    }
+  }
+
+  @Test
+  @Order(3)
+  void kinesisThrottlingSlowsDownAndCatchesUp() throws Exception {
+    run.runThrough("kinesis-throttled", fleet -> {
+      long before = stack.kinesisProxy.injected();
+      stack.kinesisProxy.inject(0.4, List.of(InjectedError.KINESIS_THROUGHPUT_EXCEEDED,
+          InjectedError.SERVICE_UNAVAILABLE));
+      ChaosStack.sleep(12_000);
+      stack.kinesisProxy.heal();
+      long injected = stack.kinesisProxy.injected() - before;
+      assertThat(injected).as("Kinesis requests answered with an error").isPositive();
+      return "%d Kinesis requests answered 400 ProvisionedThroughputExceeded / 503 in 12 s %s"
+          .formatted(injected, stack.kinesisProxy.injectedByOperation());
+    });
+  }
+
+  @Test
+  @Order(4)
+  void dynamoDbThrottlingAndErrorsSlowDownAndCatchUp() throws Exception {
+    run.runThrough("dynamodb-throttled", fleet -> {
+      long before = stack.dynamoProxy.injected();
+      stack.dynamoProxy.inject(0.4, List.of(InjectedError.DYNAMODB_THROUGHPUT_EXCEEDED,
+          InjectedError.DYNAMODB_THROTTLING, InjectedError.INTERNAL_SERVER_ERROR));
+      ChaosStack.sleep(12_000);
+      stack.dynamoProxy.heal();
+      long injected = stack.dynamoProxy.injected() - before;
+      assertThat(injected).as("DynamoDB requests answered with an error").isPositive();
+      return ("%d DynamoDB requests answered 400 ProvisionedThroughputExceeded /"
+          + " ThrottlingException / 500 in 12 s %s").formatted(injected,
+          stack.dynamoProxy.injectedByOperation());
+    });
+  }
+
+  @Test
+  @Order(5)
+  void networkDelayToKinesisAndDynamoDbSlowsDownAndCatchesUp() throws Exception {
+    run.runThrough("network-delay", fleet -> {
+      long before = stack.kinesisProxy.requests() + stack.dynamoProxy.requests();
+      stack.kinesisProxy.delay(Duration.ofMillis(300));
+      stack.dynamoProxy.delay(Duration.ofMillis(300));
+      ChaosStack.sleep(12_000);
+      stack.kinesisProxy.heal();
+      stack.dynamoProxy.heal();
+      long delayed = stack.kinesisProxy.requests() + stack.dynamoProxy.requests() - before;
+      return "%d Kinesis/DynamoDB requests held 300 ms each for 12 s".formatted(delayed);
+    });
+  }
+
+  @Test
+  @Order(8)
+  void dynamoDbKilledLosesNothing() throws Exception {
+    run.runThrough("kill-dynamodb", fleet -> {
+      assertThat(stack.dynalite.kill9()).isEqualTo(137);
+      ChaosStack.sleep(3_000);
+      stack.startDynalite();
+      return "dynalite (LevelDB on disk) killed (SIGKILL) and restarted 3 s later";
+    });
+  }
+
+  @Test
+  @Order(9)
+  void hostileMqttPayloadsAreDeadLetteredAndValidTrafficArrives() throws Exception {
+    List<HostilePayloads.Hostile> hostile = HostilePayloads.generate(run.nextPrefix(), 8L, 60);
+    run.runThrough("hostile-payloads", fleet -> {
+      try (MqttClient attacker = new MqttClient("tcp://127.0.0.1:" + stack.mqttPort,
+          "chaos-hostile", new MemoryPersistence())) {
+        attacker.connect();
+        for (HostilePayloads.Hostile h : hostile) {
+          MqttMessage m = new MqttMessage(h.payload());
+          m.setQos(1);
+          attacker.publish(h.topic(), m);
+        }
+        attacker.disconnect();
+      }
+      return "%d hostile payloads published among the fleet's".formatted(hostile.size());
+    });
+    Set<String> hostileTopics = hostile.stream().map(HostilePayloads.Hostile::topic)
+        .collect(Collectors.toSet());
+    List<DeadLetters.Envelope> envelopes;
+    try (KinesisClient kinesis = LocalAwsClients.kinesis(stack.kinesis)) {
+      envelopes = DeadLetters.readAll(kinesis);
+    }
+    Set<String> deadLettered = envelopes.stream().map(DeadLetters.Envelope::topic)
+        .filter(hostileTopics::contains).collect(Collectors.toSet());
+    assertThat(deadLettered).as("hostile messages in the dead-letter stream")
+        .isEqualTo(hostileTopics);
+    assertThat(envelopes).as("dead letters that are not hostile messages")
+        .allMatch(e -> hostileTopics.contains(e.topic()));
+    List<String> badDevices = hostile.stream()
+        .map(h -> h.topic().split("/")[3]).toList();
+    assertThat(run.ledger().lastSeqs(badDevices)).as("device health of hostile senders")
+        .allSatisfy((device, seq) -> assertThat(seq).isZero());
+    run.report("%-20s %d envelopes for %d hostile messages, reasons %s", "", envelopes.size(),
+        hostile.size(), envelopes.stream().collect(Collectors.groupingBy(
+            DeadLetters.Envelope::reason, java.util.TreeMap::new, Collectors.counting())));
+  }
+
+}
