@@ -5,7 +5,9 @@ import io.smartbuilding.bench.load.BenchDevice;
 import io.smartbuilding.bench.load.LatencyProbe;
 import io.smartbuilding.bench.load.LoadPublisher;
 import io.smartbuilding.bench.measure.GatewayCounters;
+import io.smartbuilding.bench.measure.LossLedger;
 import io.smartbuilding.bench.measure.Percentiles;
+import io.smartbuilding.bench.measure.ProbeSamples;
 import io.smartbuilding.bench.measure.ProcessSampler;
 import io.smartbuilding.bench.measure.StreamAudit;
 import io.smartbuilding.bench.measure.Trend;
@@ -20,10 +22,12 @@ import java.util.Map;
 
 /**
  * One rate: publish for the step, print a progress line a second, then drain (let the pipeline
- * catch up), audit the stream for losses and check every device's health through the API.
+ * catch up), audit the stream for losses and check every device's health through the API. A step
+ * whose drain does not catch up is not sustained and its losses are not settled then (messages
+ * still queued would count as lost): {@link #finish} settles them after a long drain at the end.
  */
 final class RateStep {
-  private static final int DRAIN_SECONDS = 60;
+  static final int DRAIN_SECONDS = 60;
 
   private final LoadPublisher publisher;
   private final LatencyProbe probe;
@@ -32,8 +36,14 @@ final class RateStep {
   private final ApiClient api;
   private final Map<String, Long> pids;
   private final SustainRule rule;
-  private long lostSoFar;
+  private final LossLedger ledger;
+  private final List<Integer> stepClaims = new ArrayList<>();
+  private int warmUpClaim = -1;
   private long duplicatesSoFar;
+
+  /** What the final audit found: the steps with their losses settled, and the run's totals. */
+  record FinalAudit(
+      List<StepResult> steps, long warmUpLost, long lost, boolean drained, int healthBehind) {}
 
   RateStep(
       LoadPublisher publisher,
@@ -50,6 +60,7 @@ final class RateStep {
     this.api = api;
     this.pids = pids;
     this.rule = rule;
+    this.ledger = new LossLedger(publisher.devices().size());
   }
 
   void warmUp(int rate, int seconds) throws Exception {
@@ -58,69 +69,91 @@ final class RateStep {
     }
     SystemBenchCommand.say("warm-up: %d msgs/s for %d s (not measured)", rate, seconds);
     publish(rate, seconds, "warm-up", new ProcessSampler(pids));
-    if (!drain()) {
+    boolean drained = drain(DRAIN_SECONDS);
+    if (!drained) {
       SystemBenchCommand.say("waiting up to %d s more for the warm-up's backlog", DRAIN_SECONDS);
-      drain();
+      drained = drain(DRAIN_SECONDS);
+    }
+    warmUpClaim = ledger.claim(publisher.ackedSeqs());
+    if (drained) {
+      audit.readNew();
+      long lost = ledger.settle(warmUpClaim, this::missing);
+      if (lost > 0) {
+        SystemBenchCommand.say("warm-up: lost %d acknowledged messages", lost);
+      }
     }
   }
 
   StepResult run(int rate, int seconds) throws Exception {
     GatewayCounters.Snapshot before = gateway.read();
     long publishedBefore = publisher.published();
-    long probeBefore = probe.publishedSeq();
-    probe.startCounting();
+    long failedBefore = publisher.failed();
+    long skippedBefore = publisher.skipped();
+    long probeFrom = probe.publishedSeq() + 1;
     ProcessSampler sampler = new ProcessSampler(pids);
     List<Double> lags = publish(rate, seconds, "rate " + rate, sampler);
     GatewayCounters.Snapshot after = gateway.read();
+    long probeTo = probe.publishedSeq();
     List<ProcessUsage> usage = sampler.finish();
     double machine = sampler.machineBusyCores();
-    long probeMessages = probe.publishedSeq() - probeBefore;
+    long probeMessages = Math.max(probeTo - probeFrom + 1, 0);
     double published = (publisher.published() - publishedBefore) / (double) seconds;
     // The gateway's forwarded counter also counts the probe's 4 msgs/s: take them out.
     double accepted = Math.max(after.forwarded() - before.forwarded() - probeMessages, 0) / seconds;
     long backlog = Math.max(0, publisher.acked() + probe.publishedSeq() - (long) after.received());
     double lagEnd = lags.isEmpty() ? 0 : lags.get(lags.size() - 1);
     double lagSlope = Trend.slope(lags);
-    List<Long> latencies = probe.drainLatencies();
 
-    drain();
-    audit.readNew();
-    long lost = 0;
-    int behind = 0;
-    List<BenchDevice> devices = publisher.devices();
-    for (int i = 0; i < devices.size(); i++) {
-      lost += audit.missing(devices.get(i).deviceId(), publisher.ackedSeqs(i));
+    boolean drained = drain(DRAIN_SECONDS);
+    // Every probe reading of the step gives a sample, the slow ones included: those still not
+    // readable now count at (now - publish time), a lower bound.
+    ProbeSamples samples = probe.samples(probeFrom, probeTo, System.nanoTime());
+    long failed = publisher.failed() - failedBefore;
+    long skipped = publisher.skipped() - skippedBefore;
+    int claim = ledger.claim(publisher.ackedSeqs());
+    stepClaims.add(claim);
+    long lost = -1;
+    int behind = -1;
+    if (drained) {
+      audit.readNew();
+      lost = ledger.settle(claim, this::missing);
+      behind = healthBehind();
     }
-    for (int i = 0; i < devices.size(); i++) {
-      long expected = publisher.lastAckedSeq(i);
-      if (expected > 0 && api.lastSeq(devices.get(i).deviceId()) < expected) {
-        behind++;
-      }
-    }
-    long stepLost = lost - lostSoFar;
-    lostSoFar = lost;
     long stepDuplicates = audit.duplicates() - duplicatesSoFar;
     duplicatesSoFar = audit.duplicates();
 
-    Percentiles p = Percentiles.of(latencies);
-    int cores = Runtime.getRuntime().availableProcessors();
+    Percentiles p = Percentiles.of(samples.latenciesMs());
     Verdict verdict =
         rule.judge(
             new SustainRule.StepMeasures(
-                rate, published, accepted, p.at(99), p.count(), lagEnd, lagSlope, stepLost, behind),
+                rate,
+                published,
+                accepted,
+                p.at(99),
+                p.count(),
+                lagEnd,
+                lagSlope,
+                failed,
+                drained,
+                lost,
+                behind),
             usage,
-            cores,
+            ProcessSampler.machineCpus(),
             machine);
     return new StepResult(
         rate,
         seconds,
         published,
         accepted,
+        failed,
+        skipped,
         publisher.acked(),
-        stepLost,
+        drained,
+        lost,
         stepDuplicates,
         behind,
         p.count(),
+        samples.censored(),
         p.at(50),
         p.at(95),
         p.at(99),
@@ -130,6 +163,73 @@ final class RateStep {
         machine,
         usage,
         verdict);
+  }
+
+  /**
+   * Settles what the steps left open: waits up to {@code drainSeconds} for the pipeline, reads the
+   * rest of the stream, counts each open step's missing messages against that step and checks
+   * every device's health once more. {@code steps} are the results of {@link #run}, in order.
+   */
+  FinalAudit finish(List<StepResult> steps, int drainSeconds) throws Exception {
+    List<Integer> open = ledger.unsettled();
+    if (open.isEmpty()) {
+      long warmUpLost = warmUpClaim < 0 ? 0 : ledger.lost(warmUpClaim);
+      long lost = warmUpLost + steps.stream().mapToLong(r -> Math.max(r.lost(), 0)).sum();
+      return new FinalAudit(steps, warmUpLost, lost, true, 0);
+    }
+    SystemBenchCommand.say(
+        "final audit: %d messages of %d step(s) not settled yet; draining up to %d s",
+        ledger.pending(), open.size(), drainSeconds);
+    boolean drained = drain(drainSeconds);
+    audit.readNew();
+    // Acknowledgements that came in after the last step's claim are looked for too.
+    int late = ledger.claim(publisher.ackedSeqs());
+    for (int claim : ledger.unsettled()) {
+      ledger.settle(claim, this::missing);
+    }
+    List<StepResult> settled = new ArrayList<>(steps);
+    for (int i = 0; i < settled.size() && i < stepClaims.size(); i++) {
+      int claim = stepClaims.get(i);
+      if (open.contains(claim)) {
+        settled.set(i, settled.get(i).withSettledLoss(ledger.lost(claim)));
+      }
+    }
+    long warmUpLost = warmUpClaim < 0 ? 0 : ledger.lost(warmUpClaim);
+    long lateLost = ledger.lost(late);
+    if (lateLost > 0) {
+      SystemBenchCommand.say(
+          "final audit: lost %d messages acknowledged after the last step's drain", lateLost);
+    }
+    long lost =
+        warmUpLost + lateLost + settled.stream().mapToLong(r -> Math.max(r.lost(), 0)).sum();
+    int behind = healthBehind();
+    if (!drained) {
+      SystemBenchCommand.say(
+          "final audit: the pipeline did not catch up within %d s, so 'lost' includes messages"
+              + " that may still be queued",
+          drainSeconds);
+    }
+    SystemBenchCommand.say(
+        "final audit: lost %d acknowledged messages in all, %d devices' health behind",
+        lost, behind);
+    return new FinalAudit(settled, warmUpLost, lost, drained, behind);
+  }
+
+  private long missing(int deviceIndex, java.util.BitSet seqs) {
+    return audit.missing(publisher.devices().get(deviceIndex).deviceId(), seqs);
+  }
+
+  /** Load devices whose health, read through the API, does not show their last acknowledged seq. */
+  private int healthBehind() throws Exception {
+    int behind = 0;
+    List<BenchDevice> devices = publisher.devices();
+    for (int i = 0; i < devices.size(); i++) {
+      long expected = publisher.lastAckedSeq(i);
+      if (expected > 0 && api.lastSeq(devices.get(i).deviceId()) < expected) {
+        behind++;
+      }
+    }
+    return behind;
   }
 
   /** Publishes for the step on a thread of its own and prints a progress line every second. */
@@ -146,6 +246,7 @@ final class RateStep {
               }
             },
             "load-publisher");
+    long probeFrom = probe.publishedSeq() + 1;
     sampler.start();
     long startPublished = publisher.published();
     GatewayCounters.Snapshot previous = gateway.read();
@@ -161,7 +262,9 @@ final class RateStep {
         double lag = probe.lagSeconds();
         lags.add(lag);
         int elapsed = tick;
-        Percentiles soFar = Percentiles.of(probe.latenciesSoFar());
+        Percentiles soFar =
+            Percentiles.of(
+                probe.samples(probeFrom, probe.visibleSeq(), System.nanoTime()).latenciesMs());
         StringBuilder line =
             new StringBuilder(
                 String.format(
@@ -194,11 +297,11 @@ final class RateStep {
 
   /**
    * Waits until the gateway stored what was acknowledged and the API shows the probe's newest
-   * reading.
+   * reading; false when that did not happen within {@code seconds}.
    */
-  private boolean drain() throws Exception {
+  private boolean drain(int seconds) throws Exception {
     long target = probe.publishedSeq();
-    long deadline = System.nanoTime() + DRAIN_SECONDS * 1_000_000_000L;
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
       GatewayCounters.Snapshot g = gateway.read();
       boolean gatewayDone = g.forwarded() + g.deadLettered() >= publisher.acked() + target;
@@ -207,7 +310,7 @@ final class RateStep {
       }
       Thread.sleep(200);
     }
-    SystemBenchCommand.say("drain: the pipeline did not catch up within %d s", DRAIN_SECONDS);
+    SystemBenchCommand.say("drain: the pipeline did not catch up within %d s", seconds);
     return false;
   }
 

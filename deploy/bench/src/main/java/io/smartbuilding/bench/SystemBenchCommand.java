@@ -6,6 +6,7 @@ import io.smartbuilding.bench.load.BenchDevice;
 import io.smartbuilding.bench.load.LatencyProbe;
 import io.smartbuilding.bench.load.LoadPublisher;
 import io.smartbuilding.bench.measure.GatewayCounters;
+import io.smartbuilding.bench.measure.ProcessSampler;
 import io.smartbuilding.bench.measure.StreamAudit;
 import io.smartbuilding.bench.report.RatePlot;
 import io.smartbuilding.bench.report.ResultTable;
@@ -34,9 +35,9 @@ import picocli.CommandLine.Option;
         "Starts the local stack (platform.sh up --no-simulator, on its own ports and state dir),"
             + " publishes MQTT QoS 1 telemetry at each rate in turn and reports per rate: msgs/s"
             + " accepted by the gateway, publish -> readable-through-the-API latency (p50/p95/p99),"
-            + " lag, CPU and RSS of each process and lost messages. Stops at the first rate it"
-            + " cannot sustain and names the bottleneck. Writes system-bench.md, .csv and .png to"
-            + " --out. Ctrl-C stops everything it started.")
+            + " lag, CPU and RSS of each process, failed sends and lost messages. Stops at the"
+            + " first rate it cannot sustain and names the bottleneck. Writes system-bench.md,"
+            + " .csv and .png to --out. Ctrl-C stops everything it started.")
 public final class SystemBenchCommand implements Callable<Integer> {
   static final String STREAM = "smartbuilding-telemetry";
 
@@ -106,6 +107,14 @@ public final class SystemBenchCommand implements Callable<Integer> {
       defaultValue = "0.95")
   double minAccepted;
 
+  @Option(
+      names = "--final-drain-seconds",
+      description =
+          "At the end, how long to wait for a step whose drain did not catch up before its losses"
+              + " are counted (default: ${DEFAULT-VALUE}).",
+      defaultValue = "300")
+  int finalDrainSeconds;
+
   @Option(names = "--keep-going", description = "Run every rate even after one was not sustained.")
   boolean keepGoing;
 
@@ -117,10 +126,20 @@ public final class SystemBenchCommand implements Callable<Integer> {
     Path state = stateDir != null ? stateDir.toAbsolutePath() : root.resolve(".local-stack/bench");
     Path outDir = root.resolve(out);
     Instant begin = Instant.now();
+    // The probe's latency, the health-behind check and the drain all need the job to write a
+    // device's health on every reading; production sets health.refresh-seconds to 60.
+    double refresh = LocalStack.jobHealthRefreshSeconds(root);
+    if (refresh != 0) {
+      say(
+          "analytics-job/config/local.properties sets health.refresh-seconds=%s; the benchmark"
+              + " needs 0 (health written on every reading)",
+          refresh);
+      return 2;
+    }
     say(
         "starting the stack (platform.sh up --no-simulator --port-base %d --state-dir %s); log: %s",
         portBase, state, state.resolve("platform-up.log"));
-    LocalStack stack = LocalStack.start(root, state, portBase, !noBuild, Duration.ofMinutes(15));
+    LocalStack stack = LocalStack.on(root, state, portBase);
     Thread stopper =
         new Thread(
             () -> {
@@ -129,11 +148,22 @@ public final class SystemBenchCommand implements Callable<Integer> {
               stack.close();
             },
             "stop-stack");
-    Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C, SIGTERM
+    // Before the start-up, which takes minutes: Ctrl-C or SIGTERM then stops what started so far.
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      stack.start(!noBuild, Duration.ofMinutes(15)); // closes what it started when it fails
+    } catch (Exception e) {
+      removeHook(stopper);
+      if (stopping) {
+        return 130;
+      }
+      throw e;
+    }
     say(
         "stack ready in %d s: %s",
         Duration.between(begin, Instant.now()).toSeconds(), stack.pids());
     List<StepResult> results = new ArrayList<>();
+    RateStep.FinalAudit audited = null;
     try {
       Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
       pids.put("system-bench", ProcessHandle.current().pid());
@@ -163,6 +193,8 @@ public final class SystemBenchCommand implements Callable<Integer> {
             }
           }
         }
+        audited = step.finish(results, finalDrainSeconds);
+        results = audited.steps();
       }
     } catch (Exception e) {
       if (stopping) {
@@ -172,17 +204,21 @@ public final class SystemBenchCommand implements Callable<Integer> {
     } finally {
       say("stopping the stack");
       stack.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopper);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running already
-      }
+      removeHook(stopper);
     }
     if (!results.isEmpty()) {
       write(results, outDir, begin);
     }
     say("done in %d s", Duration.between(begin, Instant.now()).toSeconds());
-    return results.stream().allMatch(r -> r.lost() == 0) ? 0 : 1;
+    return audited != null && audited.lost() == 0 ? 0 : 1;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running already
+    }
   }
 
   private void write(List<StepResult> results, Path outDir, Instant begin) throws Exception {
@@ -191,7 +227,7 @@ public final class SystemBenchCommand implements Callable<Integer> {
         String.format(
             "<!-- generated by ./platform bench on %s: %d devices, %d s per rate, %d CPUs, load"
                 + " average at the end %s -->%n%n",
-            begin, devices, stepSeconds, Runtime.getRuntime().availableProcessors(), loadAverage());
+            begin, devices, stepSeconds, ProcessSampler.machineCpus(), loadAverage());
     String table = ResultTable.markdown(results);
     Files.writeString(outDir.resolve("system-bench.md"), header + table);
     Files.writeString(outDir.resolve("system-bench.csv"), ResultTable.csv(results));

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
     description =
         "Prints what a fleet needs in production (Kinesis shards, gateway replicas, Flink"
             + " parallelism, DynamoDB capacity, API replicas) and its monthly cost at us-east-1"
-            + " list prices, from the per-message costs measured on the local stack. See"
-            + " docs/capacity-model.md.")
+            + " list prices, from the per-message costs measured on the local stack, for an MQTT"
+            + " option (--mqtt). See docs/capacity-model.md.")
 public final class CapacityCommand implements Callable<Integer> {
   @Option(
       names = "--devices",
@@ -49,6 +49,17 @@ public final class CapacityCommand implements Callable<Integer> {
       defaultValue = "60")
   double healthRefreshSeconds;
 
+  @Option(
+      names = "--mqtt",
+      description =
+          "How readings reach Kinesis: iot-core (a: IoT Core, the gateway subscribes), iot-rule"
+              + " (a': an IoT rule writes to Kinesis, no gateway), mosquitto (b: in-cluster broker"
+              + " + gateway), all (a table each), or recommended: what deploy/README.md recommends"
+              + " for each fleet size, iot-core up to 320 msgs/s, iot-rule above (default:"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "recommended")
+  String mqtt;
+
   @Override
   public Integer call() {
     CapacityModel.Assumptions d = CapacityModel.Assumptions.measuredDefaults();
@@ -56,30 +67,70 @@ public final class CapacityCommand implements Callable<Integer> {
         new CapacityModel(
             d.withPerCoreRates(gatewayPerCore, jobPerCore)
                 .withHealthRefreshSeconds(healthRefreshSeconds));
-    System.out.print(table(model, devices, 1 / intervalSeconds));
+    double rate = 1 / intervalSeconds;
+    switch (mqtt) {
+      case "recommended" -> System.out.print(table(model, devices, rate, null));
+      case "all" -> {
+        for (MqttOption option : MqttOption.values()) {
+          System.out.printf("%n### %s%n%n", option.title());
+          System.out.print(table(model, devices, rate, option));
+        }
+      }
+      default -> System.out.print(table(model, devices, rate, MqttOption.fromFlag(mqtt)));
+    }
     return 0;
   }
 
-  public static String table(CapacityModel model, List<Double> fleets, double readingsPerSecond) {
+  /** One column per fleet; {@code option} null: the recommended option of each fleet. */
+  public static String table(
+      CapacityModel model, List<Double> fleets, double readingsPerSecond, MqttOption option) {
     List<CapacityModel.Sizing> sizes =
-        fleets.stream().map(n -> model.size(n, readingsPerSecond)).toList();
+        fleets.stream()
+            .map(
+                n ->
+                    option == null
+                        ? model.size(n, readingsPerSecond)
+                        : model.size(n, readingsPerSecond, option))
+            .toList();
     StringBuilder md = new StringBuilder("| | ");
     sizes.forEach(s -> md.append(String.format(Locale.ROOT, "%,.0f devices | ", s.devices())));
     md.append("\n| --- |");
     sizes.forEach(s -> md.append(" ---: |"));
     md.append('\n');
+    row(md, sizes, "MQTT option", s -> s.mqtt().title());
     row(md, sizes, "messages/s", s -> String.format(Locale.ROOT, "%,.0f", s.messagesPerSecond()));
     row(
         md,
         sizes,
         "ingest MB/s",
         s -> String.format(Locale.ROOT, "%.2f", s.ingestBytesPerSecond() / 1e6));
+    row(
+        md,
+        sizes,
+        "Kinesis records/s (PUT units/s)",
+        s ->
+            String.format(
+                Locale.ROOT,
+                "%,.0f (%,.0f)",
+                s.kinesisRecordsPerSecond(),
+                s.kinesisPutUnitsPerSecond()));
     row(md, sizes, "Kinesis shards", s -> Integer.toString(s.kinesisShards()));
     row(
         md,
         sizes,
         "gateway cores / replicas",
-        s -> String.format(Locale.ROOT, "%.2f / %d", s.gatewayCores(), s.gatewayReplicas()));
+        s ->
+            s.gatewayReplicas() == 0
+                ? "-"
+                : String.format(Locale.ROOT, "%.2f / %d", s.gatewayCores(), s.gatewayReplicas()));
+    row(
+        md,
+        sizes,
+        "broker cores (one Mosquitto: at most 1)",
+        s ->
+            s.mqtt() == MqttOption.MOSQUITTO
+                ? String.format(Locale.ROOT, "%.2f", s.brokerCores())
+                : "-");
     row(
         md,
         sizes,
@@ -101,13 +152,17 @@ public final class CapacityCommand implements Callable<Integer> {
     row(
         md,
         sizes,
-        "DynamoDB reads/s -> provisioned RCU",
+        "DynamoDB read units/s (API + SSE polls) -> provisioned RCU",
         s ->
             String.format(
-                Locale.ROOT, "%,.0f -> %,d", s.dynamoReadsPerSecond(), s.provisionedRcu()));
+                Locale.ROOT,
+                "%,.0f + %,.0f -> %,d",
+                s.apiReadUnitsPerSecond(),
+                s.sseReadUnitsPerSecond(),
+                s.provisionedRcu()));
     row(md, sizes, "DynamoDB storage GB", s -> String.format(Locale.ROOT, "%,.0f", s.storageGb()));
     row(md, sizes, "API replicas", s -> Integer.toString(s.apiReplicas()));
-    row(md, sizes, "IoT Core $/month", s -> money(s.iotCost()));
+    row(md, sizes, "MQTT (IoT Core, or NLB + broker) $/month", s -> money(s.mqttCost()));
     row(md, sizes, "Kinesis $/month", s -> money(s.kinesisCost()));
     row(md, sizes, "gateway (Fargate) $/month", s -> money(s.gatewayCost()));
     row(md, sizes, "Managed Flink $/month", s -> money(s.flinkCost()));

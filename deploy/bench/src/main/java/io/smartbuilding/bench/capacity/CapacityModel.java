@@ -1,21 +1,31 @@
 package io.smartbuilding.bench.capacity;
 
 /**
- * From a fleet (devices x readings per second) to what production needs: Kinesis shards, gateway
- * replicas, Flink parallelism, DynamoDB capacity, API replicas and a monthly cost. The formulas and
- * where each constant comes from are in docs/capacity-model.md; the defaults are the measured
- * numbers of docs/benchmarks.md and AWS list prices for us-east-1.
+ * From a fleet (devices x readings per second) and an MQTT option to what production needs:
+ * Kinesis shards, gateway replicas, Flink parallelism, DynamoDB capacity, API replicas and a
+ * monthly cost. The formulas and where each constant comes from are in docs/capacity-model.md; the
+ * defaults are the measured numbers of docs/benchmarks.md and AWS list prices for us-east-1.
  */
 public final class CapacityModel {
   /** Seconds in an average month (730 hours, as AWS prices monthly). */
   public static final double SECONDS_PER_MONTH = 730 * 3600.0;
 
   public static final double KINESIS_SHARD_BYTES_PER_SECOND = 1024 * 1024;
+  public static final double KINESIS_SHARD_RECORDS_PER_SECOND = 1000;
   public static final double KINESIS_PUT_UNIT_BYTES = 25 * 1024;
 
   /**
-   * The gateway flushes each shard's aggregate at least every linger (50 ms): up to 20
-   * records/s/shard.
+   * IoT Core accepts at most 100 publishes/s per connection (not adjustable); each gateway replica
+   * is one connection, so about 80 msgs/s with headroom (deploy/README.md step 6).
+   */
+  public static final double IOT_CORE_MSGS_PER_REPLICA = 80;
+
+  /** DynamoDB reads 4 KB per read unit; eventually consistent reads (and any GSI) cost half. */
+  public static final double DYNAMO_READ_UNIT_KIB = 4;
+
+  /**
+   * Each gateway replica flushes its own aggregate for each shard at least every linger (50 ms):
+   * up to 20 records/s per replica and shard.
    */
   public static final double GATEWAY_RECORDS_PER_SHARD_PER_SECOND = 20;
 
@@ -38,7 +48,12 @@ public final class CapacityModel {
       double jobFixedCores,
       double apiCpuMsPerRequest,
       double apiRequestsPerDevicePerSecond,
-      double rcuPerApiRequest,
+      double listPageShare,
+      int listPageItems,
+      double healthItemMeanKiB,
+      double watchedBuildingShare,
+      int sseClientsPerWatchedBuilding,
+      double brokerMessagesPerCoreSecond,
       double targetUtilization,
       int minReplicas,
       double healthItemKiB,
@@ -63,7 +78,12 @@ public final class CapacityModel {
                // 250-3,000 msgs/s)
           2.0, // query-api benchmark: 1.2-2.8 ms per request
           0.01, // one API request per 100 devices per second (apps and dashboards polling)
-          1.0, // a GetItem of a < 4 KB item, strongly consistent, or a small Query page
+          0.1, // a tenth of the requests are device list pages, the rest single items
+          200, // devices per list page (the API's page size)
+          0.65, // a health item's mean size: 0.5-0.8 KB
+          0.5, // half of the buildings have an alert stream (SSE) open at any time
+          2, // ... with two clients, on different API replicas
+          20_000, // Mosquitto in ./platform bench: 0.04-0.06 cores at 1,000-2,000 msgs/s, no TLS
           0.6,
           2,
           1.0, // a health item is 0.5-0.8 KB: one write unit
@@ -88,7 +108,12 @@ public final class CapacityModel {
           jobFixedCores,
           apiCpuMsPerRequest,
           apiRequestsPerDevicePerSecond,
-          rcuPerApiRequest,
+          listPageShare,
+          listPageItems,
+          healthItemMeanKiB,
+          watchedBuildingShare,
+          sseClientsPerWatchedBuilding,
+          brokerMessagesPerCoreSecond,
           targetUtilization,
           minReplicas,
           healthItemKiB,
@@ -113,7 +138,12 @@ public final class CapacityModel {
           jobFixedCores,
           apiCpuMsPerRequest,
           apiRequestsPerDevicePerSecond,
-          rcuPerApiRequest,
+          listPageShare,
+          listPageItems,
+          healthItemMeanKiB,
+          watchedBuildingShare,
+          sseClientsPerWatchedBuilding,
+          brokerMessagesPerCoreSecond,
           targetUtilization,
           minReplicas,
           healthItemKiB,
@@ -132,6 +162,10 @@ public final class CapacityModel {
   public record Prices(
       double iotMessagePerMillion,
       double iotConnectionMinutePerMillion,
+      double iotRuleTriggeredPerMillion,
+      double iotRuleActionPerMillion,
+      double nlbHour,
+      double nlcuHour,
       double kinesisShardHour,
       double kinesisPutUnitPerMillion,
       double flinkKpuHour,
@@ -145,27 +179,33 @@ public final class CapacityModel {
 
     public static Prices usEast1() {
       return new Prices(
-          1.00, 0.08, 0.015, 0.014, 0.11, 0.10, 0.04048, 0.004445, 0.00065, 0.00013, 0.625, 0.25);
+          1.00, 0.08, 0.15, 0.15, 0.0225, 0.006, 0.015, 0.014, 0.11, 0.10, 0.04048, 0.004445,
+          0.00065, 0.00013, 0.625, 0.25);
     }
   }
 
-  /** The sizing and cost for one fleet. Costs are USD per month. */
+  /** The sizing and cost for one fleet and MQTT option. Costs are USD per month. */
   public record Sizing(
+      MqttOption mqtt,
       double devices,
       double messagesPerSecond,
       double ingestBytesPerSecond,
+      double kinesisRecordsPerSecond,
+      double kinesisPutUnitsPerSecond,
       int kinesisShards,
       int gatewayReplicas,
       double gatewayCores,
+      double brokerCores,
       int flinkParallelism,
       double flinkCores,
       double dynamoWritesPerSecond,
-      double dynamoReadsPerSecond,
+      double apiReadUnitsPerSecond,
+      double sseReadUnitsPerSecond,
       int provisionedWcu,
       int provisionedRcu,
       int apiReplicas,
       double storageGb,
-      double iotCost,
+      double mqttCost,
       double kinesisCost,
       double gatewayCost,
       double flinkCost,
@@ -173,29 +213,51 @@ public final class CapacityModel {
       double dynamoOnDemandWriteCost,
       double apiCost) {
 
+    public double dynamoReadsPerSecond() {
+      return apiReadUnitsPerSecond + sseReadUnitsPerSecond;
+    }
+
     public double totalCost() {
-      return iotCost + kinesisCost + gatewayCost + flinkCost + dynamoCost + apiCost;
+      return mqttCost + kinesisCost + gatewayCost + flinkCost + dynamoCost + apiCost;
     }
   }
 
+  /** The sizing with the MQTT option deploy/README.md recommends for the fleet's rate. */
   public Sizing size(double devices, double readingsPerDevicePerSecond) {
+    return size(
+        devices,
+        readingsPerDevicePerSecond,
+        MqttOption.recommendedFor(devices * readingsPerDevicePerSecond));
+  }
+
+  public Sizing size(double devices, double readingsPerDevicePerSecond, MqttOption mqtt) {
     Prices p = a.prices();
     double msgs = devices * readingsPerDevicePerSecond;
     double bytes = msgs * (a.messageBytes() + a.userRecordOverheadBytes());
 
-    // Kinesis: bytes decide (aggregation keeps records per shard at <= 20/s, far below 1,000/s).
+    // Gateway: CPU, and on IoT Core also the per-connection quota (the HPA scales on CPU only).
+    double gatewayCores = mqtt == MqttOption.IOT_RULE ? 0 : msgs / a.gatewayMessagesPerCoreSecond();
+    int gatewayReplicas =
+        switch (mqtt) {
+          case IOT_RULE -> 0;
+          case MOSQUITTO -> replicas(gatewayCores);
+          case IOT_CORE ->
+              Math.max(replicas(gatewayCores), (int) Math.ceil(msgs / IOT_CORE_MSGS_PER_REPLICA));
+        };
+
+    // Kinesis: a shard takes 1 MiB/s and 1,000 records/s, both at the target utilization.
     int shards =
         (int)
             Math.max(
                 1, Math.ceil(bytes / (KINESIS_SHARD_BYTES_PER_SECOND * a.targetUtilization())));
-    double bytesPerShardRecord = bytes / shards / GATEWAY_RECORDS_PER_SHARD_PER_SECOND;
+    while (kinesisRecords(msgs, gatewayReplicas, shards, mqtt) / shards
+        > KINESIS_SHARD_RECORDS_PER_SECOND * a.targetUtilization()) {
+      shards++;
+    }
+    double records = kinesisRecords(msgs, gatewayReplicas, shards, mqtt);
     double putUnitsPerSecond =
-        shards
-            * GATEWAY_RECORDS_PER_SHARD_PER_SECOND
-            * Math.max(1, Math.ceil(bytesPerShardRecord / KINESIS_PUT_UNIT_BYTES));
+        records * Math.max(1, Math.ceil(bytes / records / KINESIS_PUT_UNIT_BYTES));
 
-    double gatewayCores = msgs / a.gatewayMessagesPerCoreSecond();
-    int gatewayReplicas = replicas(gatewayCores);
     double flinkCores = a.jobFixedCores() + msgs / a.jobEventsPerCoreSecond();
     int parallelism = (int) Math.max(1, Math.ceil(flinkCores / a.targetUtilization()));
 
@@ -215,12 +277,22 @@ public final class CapacityModel {
         devices * a.metricsPerReading() / 60.0 * Math.min(1, readingsPerDevicePerSecond * 60)
             + (zones + floors + buildings) * a.metricsPerReading() / 300.0;
     double writes = healthWrites + historyWrites;
+
+    // Reads: API requests (single items, and device list pages of many items), and the SSE
+    // pollers: each API replica queries the byBuildingUpdated index of every building one of its
+    // clients watches, once a second.
     double apiRequests = devices * a.apiRequestsPerDevicePerSecond();
-    double reads = apiRequests * a.rcuPerApiRequest();
-    int wcu = (int) Math.ceil(writes / a.targetUtilization());
-    int rcu = (int) Math.max(1, Math.ceil(reads / a.targetUtilization()));
     double apiCores = apiRequests * a.apiCpuMsPerRequest() / 1000.0;
     int apiReplicas = replicas(apiCores);
+    double apiReads =
+        apiRequests * ((1 - a.listPageShare()) * 1 + a.listPageShare() * listPageReadUnits());
+    double pollers =
+        buildings
+            * a.watchedBuildingShare()
+            * Math.min(apiReplicas, a.sseClientsPerWatchedBuilding());
+    double sseReads = pollers * 0.5; // a GSI query, mostly empty: the 0.5-unit minimum
+    int wcu = (int) Math.ceil(writes / a.targetUtilization());
+    int rcu = (int) Math.max(1, Math.ceil((apiReads + sseReads) / a.targetUtilization()));
 
     double storageGb =
         (devices * a.healthItemKiB() * 1024
@@ -233,15 +305,30 @@ public final class CapacityModel {
 
     double month = SECONDS_PER_MONTH;
     double hours = 730;
-    // IoT Core bills each message in (device -> broker) and out (broker -> gateway subscriber).
-    double iotMessages = 2 * msgs * month;
-    double iot =
-        iotMessageCost(iotMessages, p.iotMessagePerMillion())
-            + devices * 60 * hours * p.iotConnectionMinutePerMillion() / 1e6;
+    double replicaHour = p.fargateVcpuHour() + 2 * p.fargateGbHour(); // 1 vCPU, 2 GB per replica
+    double brokerCores = mqtt == MqttOption.MOSQUITTO ? msgs / a.brokerMessagesPerCoreSecond() : 0;
+    double connectivity = devices * 60 * hours * p.iotConnectionMinutePerMillion() / 1e6;
+    double mqttCost =
+        switch (mqtt) {
+            // each reading is billed in (device -> IoT Core) and out (IoT Core -> gateway)
+          case IOT_CORE ->
+              iotMessageCost(2 * msgs * month, p.iotMessagePerMillion()) + connectivity;
+          case IOT_RULE ->
+              iotMessageCost(msgs * month, p.iotMessagePerMillion())
+                  + msgs
+                      * month
+                      * (p.iotRuleTriggeredPerMillion() + p.iotRuleActionPerMillion())
+                      / 1e6
+                  + connectivity;
+          case MOSQUITTO ->
+              hours * (p.nlbHour() + p.nlcuHour() * nlcus(devices, bytes))
+                  + Math.max(1, Math.ceil(brokerCores / a.targetUtilization()))
+                      * hours
+                      * replicaHour;
+        };
     double kinesis =
         shards * hours * p.kinesisShardHour()
             + putUnitsPerSecond * month * p.kinesisPutUnitPerMillion() / 1e6;
-    double replicaHour = p.fargateVcpuHour() + 2 * p.fargateGbHour(); // 1 vCPU, 2 GB per replica
     double gateway = gatewayReplicas * hours * replicaHour;
     double api = apiReplicas * hours * replicaHour;
     double flink =
@@ -253,27 +340,61 @@ public final class CapacityModel {
     double dynamoOnDemandWrites = writes * month * p.dynamoWriteRequestPerMillion() / 1e6;
 
     return new Sizing(
+        mqtt,
         devices,
         msgs,
         bytes,
+        records,
+        putUnitsPerSecond,
         shards,
         gatewayReplicas,
         gatewayCores,
+        brokerCores,
         parallelism,
         flinkCores,
         writes,
-        reads,
+        apiReads,
+        sseReads,
         wcu,
         rcu,
         apiReplicas,
         storageGb,
-        iot,
+        mqttCost,
         kinesis,
         gateway,
         flink,
         dynamo,
         dynamoOnDemandWrites,
         api);
+  }
+
+  /**
+   * Records/s into the stream: through the gateway, each replica writes its own aggregate to every
+   * shard up to 20 times a second (fewer when it has fewer messages for the shard); the IoT rule
+   * writes one record per reading.
+   */
+  static double kinesisRecords(double msgs, int gatewayReplicas, int shards, MqttOption mqtt) {
+    if (mqtt == MqttOption.IOT_RULE) {
+      return msgs;
+    }
+    double perReplicaAndShard = msgs / gatewayReplicas / shards;
+    return gatewayReplicas
+        * shards
+        * Math.min(GATEWAY_RECORDS_PER_SHARD_PER_SECOND, perReplicaAndShard);
+  }
+
+  /** Read units of one device list page: its items' bytes, eventually consistent (half price). */
+  double listPageReadUnits() {
+    return Math.ceil(a.listPageItems() * a.healthItemMeanKiB() / DYNAMO_READ_UNIT_KIB) * 0.5;
+  }
+
+  /**
+   * NLB capacity units for MQTT over TLS passed through (TCP): the largest of active connections
+   * (100,000 per NLCU; every device keeps one open), new connections (800/s: reconnects, left out)
+   * and processed bytes (1 GB per hour per NLCU).
+   */
+  static double nlcus(double devices, double bytesPerSecond) {
+    return Math.max(devices / 100_000, bytesPerSecond * 3600 / 1e9);
   }
 
   private int replicas(double cores) {

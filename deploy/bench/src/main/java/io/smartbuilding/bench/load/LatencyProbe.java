@@ -1,9 +1,8 @@
 package io.smartbuilding.bench.load;
 
+import io.smartbuilding.bench.measure.ProbeSamples;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,11 +15,14 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * End-to-end latency and lag from one probe device on its own MQTT connection: it publishes a
- * reading every {@code publishEveryMs}, and a poller reads the device's health through the API
- * every {@code pollEveryMs}. A reading's latency is publish -> the first poll whose {@code lastSeq}
- * includes it (so it is at most {@code pollEveryMs} late); the lag is the age of the newest reading
- * readable through the API. Both cover the whole path: broker, gateway, Kinesis, Flink, DynamoDB,
- * API.
+ * reading every {@code publishEveryMs}, and a poller reads the device's health through the API at
+ * a fixed rate of one request every {@code pollEveryMs}. A reading becomes visible at the first
+ * poll whose {@code lastSeq} includes it, timed at the midpoint of that request (the server read
+ * the item somewhere between sending and answering, so the midpoint is off by at most half the
+ * round trip either way, instead of always late by the whole round trip). Every publish and
+ * visibility time is kept, so a step can ask, after its drain, for the latency of every reading it
+ * published ({@link #samples}). The lag is the age of the oldest reading not yet readable through
+ * the API. Both cover the whole path: broker, gateway, Kinesis, Flink, DynamoDB, API.
  */
 public final class LatencyProbe implements AutoCloseable {
   public static final String DEVICE_ID = "bench-probe";
@@ -30,12 +32,11 @@ public final class LatencyProbe implements AutoCloseable {
   private final ApiClient api;
   private final TelemetryCodec codec = new TelemetryCodec();
   private final ConcurrentHashMap<Long, Long> publishedAtNanos = new ConcurrentHashMap<>();
-  private final List<Long> latenciesMs = new ArrayList<>();
+  private final ConcurrentHashMap<Long, Long> visibleAtNanos = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
   private volatile long seq;
   private volatile long visibleSeq;
   private volatile String lastError = "";
-  private volatile long countFromNanos = Long.MIN_VALUE;
 
   public LatencyProbe(String brokerUrl, ApiClient api, int publishEveryMs, int pollEveryMs)
       throws MqttException {
@@ -50,7 +51,8 @@ public final class LatencyProbe implements AutoCloseable {
     options.setAutomaticReconnect(true);
     client.connect(options).waitForCompletion(10_000);
     timers.scheduleAtFixedRate(this::publish, 0, publishEveryMs, TimeUnit.MILLISECONDS);
-    timers.scheduleWithFixedDelay(this::poll, pollEveryMs, pollEveryMs, TimeUnit.MILLISECONDS);
+    // Fixed rate, not fixed delay: a slow request does not stretch the schedule for the next.
+    timers.scheduleAtFixedRate(this::poll, pollEveryMs, pollEveryMs, TimeUnit.MILLISECONDS);
   }
 
   private void publish() {
@@ -69,16 +71,12 @@ public final class LatencyProbe implements AutoCloseable {
 
   private void poll() {
     try {
+      long sent = System.nanoTime();
       long shown = api.lastSeq(DEVICE_ID);
-      long now = System.nanoTime();
+      long observed = sent + (System.nanoTime() - sent) / 2;
       if (shown > visibleSeq) {
-        synchronized (latenciesMs) {
-          for (long s = visibleSeq + 1; s <= shown; s++) {
-            Long at = publishedAtNanos.remove(s);
-            if (at != null && at - countFromNanos >= 0) {
-              latenciesMs.add((now - at) / 1_000_000);
-            }
-          }
+        for (long s = visibleSeq + 1; s <= shown; s++) {
+          visibleAtNanos.putIfAbsent(s, observed);
         }
         visibleSeq = shown;
       }
@@ -88,28 +86,11 @@ public final class LatencyProbe implements AutoCloseable {
   }
 
   /**
-   * From now on, only readings published from now count as samples (a step does not inherit the
-   * latencies of readings the previous step left queued), and forgets the samples so far.
+   * The latency of every reading with a seq in {@code [fromSeq, toSeq]}; one not readable yet
+   * counts as censored at {@code deadlineNanos} - its publish time.
    */
-  public void startCounting() {
-    countFromNanos = System.nanoTime();
-    drainLatencies();
-  }
-
-  /** The latencies since the last call, in milliseconds, and forgets them. */
-  public List<Long> drainLatencies() {
-    synchronized (latenciesMs) {
-      List<Long> copy = new ArrayList<>(latenciesMs);
-      latenciesMs.clear();
-      return copy;
-    }
-  }
-
-  /** A copy of the latencies so far (not forgotten), for the progress line. */
-  public List<Long> latenciesSoFar() {
-    synchronized (latenciesMs) {
-      return new ArrayList<>(latenciesMs);
-    }
+  public ProbeSamples samples(long fromSeq, long toSeq, long deadlineNanos) {
+    return ProbeSamples.collect(publishedAtNanos, visibleAtNanos, fromSeq, toSeq, deadlineNanos);
   }
 
   /**
@@ -119,9 +100,10 @@ public final class LatencyProbe implements AutoCloseable {
   public double lagSeconds() {
     long now = System.nanoTime();
     long oldestPending = Long.MAX_VALUE;
-    for (var e : publishedAtNanos.entrySet()) {
-      if (e.getKey() > visibleSeq) {
-        oldestPending = Math.min(oldestPending, e.getValue());
+    for (long s = visibleSeq + 1; s <= seq; s++) {
+      Long at = publishedAtNanos.get(s);
+      if (at != null) {
+        oldestPending = Math.min(oldestPending, at);
       }
     }
     return oldestPending == Long.MAX_VALUE ? 0 : (now - oldestPending) / 1e9;

@@ -94,33 +94,46 @@ public final class LoadPublisher implements AutoCloseable {
         Thread.sleep(1);
         continue;
       }
-      if (publishNext()) {
-        sentThisStep++;
-      } else {
-        Thread.sleep(1); // window full
+      switch (publishNext()) {
+        case SENT -> sentThisStep++;
+        case WINDOW_FULL -> Thread.sleep(1);
+        case REFUSED -> { // not connected: this send's slot is used up, the reading was not sent
+          sentThisStep++;
+          Thread.sleep(1);
+        }
       }
     }
   }
 
-  private boolean publishNext() {
+  private enum Outcome {
+    SENT,
+    WINDOW_FULL,
+    REFUSED
+  }
+
+  private Outcome publishNext() {
     int index = (int) (next % devices.size());
     BenchDevice device = devices.get(index);
     long seq = lastSeq[index] + 1;
     MqttMessage message = new MqttMessage(codec.encode(device.reading(seq, Instant.now())));
     message.setQos(1);
+    next++;
     try {
       client.publish(device.topic(), message, ((long) index << 32) | seq, onAck);
     } catch (MqttException e) {
       if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
-        return false;
+        next--; // the same message again once the window has room
+        return Outcome.WINDOW_FULL;
       }
-      failed
-          .incrementAndGet(); // not connected: the reading is lost, as for a device without buffer
+      // Not connected: the reading was never sent (as for a device without a buffer). It is not
+      // published and keeps its seq, so the device's seqs stay gapless and the audit does not
+      // look for it.
+      failed.incrementAndGet();
+      return Outcome.REFUSED;
     }
     lastSeq[index] = seq;
-    next++;
     published.incrementAndGet();
-    return true;
+    return Outcome.SENT;
   }
 
   public void stop() {
@@ -135,10 +148,15 @@ public final class LoadPublisher implements AutoCloseable {
     return acked.get();
   }
 
+  /**
+   * Sends that failed: refused by the client (not connected; not published) or published but not
+   * delivered (the client gave up on the acknowledgement).
+   */
   public long failed() {
     return failed.get();
   }
 
+  /** Sends skipped because the publisher was more than a second behind its schedule. */
   public long skipped() {
     return skipped.get();
   }
@@ -158,6 +176,15 @@ public final class LoadPublisher implements AutoCloseable {
     synchronized (seqs) {
       return Math.max(seqs.length() - 1, 0);
     }
+  }
+
+  /** Copies of every device's acknowledged seqs, in fleet order. */
+  public List<BitSet> ackedSeqs() {
+    List<BitSet> all = new java.util.ArrayList<>(ackedSeqs.length);
+    for (int i = 0; i < ackedSeqs.length; i++) {
+      all.add(ackedSeqs(i));
+    }
+    return all;
   }
 
   /** A copy of the acknowledged seqs of the device. */

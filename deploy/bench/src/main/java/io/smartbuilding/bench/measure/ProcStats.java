@@ -43,19 +43,30 @@ public final class ProcStats {
     return -1;
   }
 
-  /** {busy, total} seconds of all CPUs since boot, from the first line of /proc/stat. */
+  /**
+   * {busy, total, cpus}: busy and total seconds of all CPUs since boot, from the first line of
+   * /proc/stat, and how many CPUs those totals cover (its cpuN lines). The totals cover every CPU
+   * of the host even when this JVM's cgroup sees fewer ({@code availableProcessors()}), so the
+   * count of cpuN lines is the right divisor for wall time.
+   */
   public static double[] machineSeconds() {
     try {
-      String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
-      String[] f = first.trim().split("\\s+");
-      long total = 0;
-      for (int i = 1; i < f.length && i <= 8; i++) {
-        total += Long.parseLong(f[i]);
-      }
-      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle + iowait
-      return new double[] {(total - idle) / TICKS_PER_SECOND, total / TICKS_PER_SECOND};
+      return parseMachineSeconds(Files.readAllLines(Path.of("/proc/stat")));
     } catch (IOException | RuntimeException e) {
-      return new double[] {0, 0};
+      return new double[] {0, 0, 1};
     }
+  }
+
+  static double[] parseMachineSeconds(List<String> procStat) {
+    String[] f = procStat.get(0).trim().split("\\s+");
+    long total = 0;
+    for (int i = 1; i < f.length && i <= 8; i++) {
+      total += Long.parseLong(f[i]);
+    }
+    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle + iowait
+    long cpus = procStat.stream().filter(l -> l.matches("cpu\\d+\\s.*")).count();
+    return new double[] {
+      (total - idle) / TICKS_PER_SECOND, total / TICKS_PER_SECOND, Math.max(cpus, 1)
+    };
   }
 }

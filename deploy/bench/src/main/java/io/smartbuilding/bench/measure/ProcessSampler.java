@@ -67,8 +67,17 @@ public final class ProcessSampler {
 
   /** Busy cores of the whole machine since {@link #start}, other work included. */
   public double machineBusyCores() {
-    double[] now = ProcStats.machineSeconds();
-    double wall = (now[1] - machineAtStart[1]) / Runtime.getRuntime().availableProcessors();
-    return wall <= 0 ? 0 : (now[0] - machineAtStart[0]) / wall;
+    return busyCores(machineAtStart, ProcStats.machineSeconds());
+  }
+
+  /** How many CPUs the machine's /proc/stat counts (the denominator of its busy share). */
+  public static int machineCpus() {
+    return (int) ProcStats.machineSeconds()[2];
+  }
+
+  /** Busy cores between two {@link ProcStats#machineSeconds} readings. */
+  static double busyCores(double[] start, double[] end) {
+    double wall = (end[1] - start[1]) / end[2]; // total CPU seconds over all of /proc/stat's CPUs
+    return wall <= 0 ? 0 : (end[0] - start[0]) / wall;
   }
 }

@@ -13,28 +13,31 @@ public final class ResultTable {
   public static String markdown(List<StepResult> steps) {
     StringBuilder md = new StringBuilder();
     md.append(
-        "| offered msgs/s | published msgs/s | accepted msgs/s | latency p50 / p95 / p99 ms"
-            + " (samples) | lag at end s (growth s/s) | broker backlog | lost | health behind |"
-            + " machine busy cores | sustained |\n");
-    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        "| offered msgs/s | published msgs/s | failed / skipped sends | accepted msgs/s | latency"
+            + " p50 / p95 / p99 ms (samples, censored) | lag at end s (growth s/s) | broker"
+            + " backlog | lost | health behind | machine busy cores | sustained |\n");
+    md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (StepResult s : steps) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %.0f | %.0f | %d / %d / %d (%d) | %.1f (%+.3f) | %d | %d | %d | %.2f | %s"
-                  + " |\n",
+              "| %d | %.0f | %d / %d | %.0f | %d / %d / %d (%d, %d) | %.1f (%+.3f) | %d | %s | %s |"
+                  + " %.2f | %s |\n",
               s.offeredRate(),
               s.publishedRate(),
+              s.failed(),
+              s.skipped(),
               s.acceptedRate(),
               s.p50Ms(),
               s.p95Ms(),
               s.p99Ms(),
               s.latencySamples(),
+              s.latencyCensored(),
               s.lagEndSeconds(),
               s.lagSlope(),
               s.brokerBacklog(),
-              s.lost(),
-              s.staleDevices(),
+              s.lost() < 0 ? "not settled" : Long.toString(s.lost()),
+              s.staleDevices() < 0 ? "-" : Integer.toString(s.staleDevices()),
               s.machineBusyCores(),
               s.verdict().sustained()
                   ? "yes"
@@ -75,12 +78,16 @@ public final class ResultTable {
                 "offered_rate",
                 "seconds",
                 "published_rate",
+                "failed",
+                "skipped",
                 "accepted_rate",
                 "acked_so_far",
+                "drained",
                 "lost",
                 "duplicates",
                 "health_behind",
                 "latency_samples",
+                "latency_censored",
                 "p50_ms",
                 "p95_ms",
                 "p99_ms",
@@ -100,12 +107,16 @@ public final class ResultTable {
                   Integer.toString(s.offeredRate()),
                   Integer.toString(s.seconds()),
                   fmt(s.publishedRate()),
+                  Long.toString(s.failed()),
+                  Long.toString(s.skipped()),
                   fmt(s.acceptedRate()),
                   Long.toString(s.acked()),
+                  Boolean.toString(s.drained()),
                   Long.toString(s.lost()),
                   Long.toString(s.duplicates()),
                   Integer.toString(s.staleDevices()),
                   Integer.toString(s.latencySamples()),
+                  Integer.toString(s.latencyCensored()),
                   Long.toString(s.p50Ms()),
                   Long.toString(s.p95Ms()),
                   Long.toString(s.p99Ms()),

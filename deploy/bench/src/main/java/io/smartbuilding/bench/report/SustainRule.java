@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * <p>A rate is not sustained when the publisher could not offer it, the gateway stored less than
  * {@code minAcceptedShare} of it, the pipeline fell behind (the API's newest reading ages
- * steadily), p99 latency passed the bound, or anything was lost. The bottleneck is the busiest
+ * steadily), p99 latency passed the bound, a send failed, the drain after the step did not catch
+ * up within its time, or anything was lost. The bottleneck is the busiest
  * process of the stage that fell short (ingest: broker, gateway, Kinesis; processing: Flink job,
  * DynamoDB, Kinesis reads), with a note when the machine as a whole had no CPU left: on a shared
  * 2-core box that is the usual answer and the per-process share says who used it.
@@ -58,9 +59,23 @@ public record SustainRule(
       reasons.add("no probe reading became readable through the API");
       processingShort = true;
     }
+    if (m.failed() > 0) {
+      reasons.add(
+          String.format(
+              "%d sends failed (client not connected or not acknowledged)", m.failed()));
+      ingestShort = true;
+    }
+    if (!m.drained()) {
+      // Losses are not settled then (queued messages would count as lost): the final audit does.
+      reasons.add("not drained: the pipeline did not catch up after the step");
+      processingShort |= !ingestShort;
+    }
     if (m.lost() > 0 || m.staleDevices() > 0) {
       reasons.add(
-          String.format("lost %d messages, %d devices' health behind", m.lost(), m.staleDevices()));
+          String.format(
+              "lost %d messages, %d devices' health behind",
+              Math.max(m.lost(), 0),
+              Math.max(m.staleDevices(), 0)));
     }
     if (reasons.isEmpty()) {
       return Verdict.ok();
@@ -109,7 +124,10 @@ public record SustainRule(
     return who + ", busiest process of the " + (ingestShort ? "ingest" : "processing") + " stage";
   }
 
-  /** The numbers the rule looks at, separate from the report so a test can build them. */
+  /**
+   * The numbers the rule looks at, separate from the report so a test can build them. {@code
+   * lost} and {@code staleDevices} are -1 when not known yet (the drain did not catch up).
+   */
   public record StepMeasures(
       int offeredRate,
       double publishedRate,
@@ -118,6 +136,8 @@ public record SustainRule(
       int latencySamples,
       double lagEndSeconds,
       double lagSlope,
+      long failed,
+      boolean drained,
       long lost,
       int staleDevices) {}
 }

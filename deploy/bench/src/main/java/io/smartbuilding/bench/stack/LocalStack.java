@@ -21,22 +21,30 @@ public final class LocalStack implements AutoCloseable {
   private final Path repo;
   private final Path stateDir;
   private final int portBase;
-  private final Process up;
-  private final Instant startedAt = Instant.now();
+  private final Instant createdAt = Instant.now();
+  private Process up;
   private Map<String, Long> pids = Map.of();
-  private boolean closed;
+  private volatile boolean closed;
 
-  private LocalStack(Path repo, Path stateDir, int portBase, Process up) {
+  private LocalStack(Path repo, Path stateDir, int portBase) {
     this.repo = repo;
     this.stateDir = stateDir;
     this.portBase = portBase;
-    this.up = up;
   }
 
-  /** Runs {@code platform.sh up} and waits until it wrote its ready file. */
-  public static LocalStack start(
-      Path repo, Path stateDir, int portBase, boolean build, Duration timeout)
-      throws IOException, InterruptedException {
+  /**
+   * A stack not started yet: register {@link #close} (e.g. in a shutdown hook) before {@link
+   * #start}, so a signal during the start-up stops what was started so far.
+   */
+  public static LocalStack on(Path repo, Path stateDir, int portBase) {
+    return new LocalStack(repo, stateDir, portBase);
+  }
+
+  /**
+   * Runs {@code platform.sh up} and waits until it wrote its ready file. Any failure on the way (up
+   * exiting, the timeout, an interrupt) closes what was started before it is thrown.
+   */
+  public void start(boolean build, Duration timeout) throws IOException, InterruptedException {
     Files.createDirectories(stateDir);
     Files.deleteIfExists(stateDir.resolve("ready"));
     List<String> command =
@@ -54,28 +62,56 @@ public final class LocalStack implements AutoCloseable {
       command.add("--no-build");
     }
     Path log = stateDir.resolve("platform-up.log");
-    Process up =
-        new ProcessBuilder(command)
-            .directory(repo.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    LocalStack stack = new LocalStack(repo, stateDir, portBase, up);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!Files.exists(stateDir.resolve("ready"))) {
-      if (!up.isAlive()) {
-        throw new IOException(
-            "`platform.sh up` exited (" + up.exitValue() + "); see " + log + ":\n" + tail(log));
+    synchronized (this) {
+      if (closed) {
+        throw new InterruptedException("stopped before the stack started");
       }
-      if (System.nanoTime() > deadline) {
-        stack.close();
-        throw new IOException(
-            "the stack was not ready within " + timeout.toSeconds() + " s; see " + log);
-      }
-      Thread.sleep(250);
+      up =
+          new ProcessBuilder(command)
+              .directory(repo.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
     }
-    stack.pids = readPids(stateDir.resolve("pids"));
-    return stack;
+    boolean ready = false;
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!Files.exists(stateDir.resolve("ready"))) {
+        if (closed) {
+          throw new InterruptedException("stopped during the start-up");
+        }
+        if (!up.isAlive()) {
+          throw new IOException(
+              "`platform.sh up` exited (" + up.exitValue() + "); see " + log + ":\n" + tail(log));
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IOException(
+              "the stack was not ready within " + timeout.toSeconds() + " s; see " + log);
+        }
+        Thread.sleep(250);
+      }
+      synchronized (this) {
+        pids = readPids(stateDir.resolve("pids"));
+      }
+      ready = true;
+    } finally {
+      if (!ready) {
+        close();
+      }
+    }
+  }
+
+  /**
+   * analytics-job's {@code health.refresh-seconds} as {@code platform.sh up} runs it: from the
+   * job's local config file ({@code platform.sh} passes no job options through), absent = the
+   * job's default, 0 (the health is written on every reading).
+   */
+  public static double jobHealthRefreshSeconds(Path repo) throws IOException {
+    java.util.Properties config = new java.util.Properties();
+    try (var in = Files.newInputStream(repo.resolve("analytics-job/config/local.properties"))) {
+      config.load(in);
+    }
+    return Double.parseDouble(config.getProperty("health.refresh-seconds", "0").trim());
   }
 
   static Map<String, Long> readPids(Path file) throws IOException {
@@ -146,8 +182,10 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Idempotent and safe to call from the shutdown hook and the main thread at once: a second
-   * SIGTERM to {@code up} while its trap runs would end the trap half way.
+   * Idempotent and safe to call from the shutdown hook and the main thread at once (a second
+   * SIGTERM to {@code up} while its trap runs would end the trap half way), and on a stack that
+   * never started or only half started: then the PIDs come from whatever {@code up} wrote to its
+   * pids file so far.
    */
   @Override
   public synchronized void close() {
@@ -155,6 +193,9 @@ public final class LocalStack implements AutoCloseable {
       return;
     }
     closed = true;
+    if (up == null) {
+      return; // nothing was started
+    }
     if (up.isAlive()) {
       up.destroy(); // SIGTERM: up's trap stops its processes in reverse order, by PID
       try {
@@ -163,8 +204,16 @@ public final class LocalStack implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    Map<String, Long> recorded = pids;
+    if (recorded.isEmpty()) {
+      try {
+        recorded = readPids(stateDir.resolve("pids"));
+      } catch (IOException | RuntimeException e) {
+        recorded = Map.of(); // up did not get as far as recording a PID
+      }
+    }
     // Belt and braces: a PID up recorded that is still ours (started after up) and still alive.
-    pids.forEach(
+    recorded.forEach(
         (name, pid) ->
             ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
@@ -172,7 +221,7 @@ public final class LocalStack implements AutoCloseable {
                     p ->
                         p.info()
                             .startInstant()
-                            .map(s -> !s.isBefore(startedAt.minusSeconds(1)))
+                            .map(s -> !s.isBefore(createdAt.minusSeconds(1)))
                             .orElse(false))
                 .ifPresent(
                     p -> {

@@ -19,7 +19,7 @@ class SustainRuleTest {
   private static SustainRule.StepMeasures measures(
       double published, double accepted, long p99, double lagEnd, double lagSlope, long lost) {
     return new SustainRule.StepMeasures(
-        1000, published, accepted, p99, 100, lagEnd, lagSlope, lost, 0);
+        1000, published, accepted, p99, 100, lagEnd, lagSlope, 0, true, lost, 0);
   }
 
   @Test
@@ -83,5 +83,24 @@ class SustainRuleTest {
     Verdict v = rule.judge(measures(1000, 600, 1500, 1.0, 0.0, 0), oneCore, 4, 1.5);
     assertThat(v.bottleneck())
         .isEqualTo("kinesis (0.97 cores), about one core: a single-threaded stage at its limit");
+  }
+
+  @Test
+  void aStepWhoseDrainDidNotCatchUpIsNotSustainedWithoutCountingItsQueueAsLost() {
+    SustainRule.StepMeasures notDrained =
+        new SustainRule.StepMeasures(1000, 1000, 990, 1500, 100, 1.0, 0.0, 0, false, -1, -1);
+    Verdict v = rule.judge(notDrained, processes, 2, 1.0);
+    assertThat(v.sustained()).isFalse();
+    assertThat(v.reasons()).singleElement().asString().startsWith("not drained");
+  }
+
+  @Test
+  void failedSendsFailTheRateEvenWhenTheRestKeptUp() {
+    SustainRule.StepMeasures failed =
+        new SustainRule.StepMeasures(1000, 1000, 1000, 1500, 100, 1.0, 0.0, 7, true, 0, 0);
+    Verdict v = rule.judge(failed, processes, 2, 1.0);
+    assertThat(v.sustained()).isFalse();
+    assertThat(v.reasons()).singleElement().asString().startsWith("7 sends failed");
+    assertThat(v.bottleneck()).startsWith("ingest-gateway");
   }
 }
