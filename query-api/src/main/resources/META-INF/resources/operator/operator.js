@@ -8,6 +8,11 @@ const API = new URL('../api/v1/', document.baseURI);
 const DEVICE_REFRESH_MS = 30000;
 const KNOWN_STATUSES = ['OK', 'DEGRADED', 'FAULT', 'OFFLINE'];
 const KNOWN_SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'];
+// The contract's identifiers (contracts Identifiers, AlertTable.alertId): ids from the API become
+// URL path segments only when they match, so an id such as '..' cannot walk to another API path
+// with the operator's token (encodeURIComponent leaves dots alone).
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+const ALERT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}#[A-Za-z0-9_.:*-]{1,128}#[0-9]{1,19}$/;
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,7 +24,13 @@ const state = {
   stream: null, // AbortController of the open alert stream
   deviceLoad: 0, // sequence number: answers of superseded device loads are dropped
   deviceTimer: null,
+  session: 0, // bumped by sign-in and sign-out: answers for an earlier token are dropped
+  view: 0, // bumped whenever the shown building goes: answers for it are dropped
+  alertsComplete: true, // false: the building has more open alerts than the page loaded
 };
+// A held alert missing from a reloaded list is taken as resolved only if held this long before
+// the reload: the API caches first pages for about a second, so a list may lag the stream.
+const LIST_LAG_MS = 5000;
 
 /** A non-2xx answer of the API, with the problem's detail when it sent one. */
 class ApiError extends Error {
@@ -125,6 +136,14 @@ async function problemDetail(response) {
   }
 }
 
+/** The id as one URL path segment; throws (no request is made) if it is not a contract id. */
+function segment(id, pattern = ID_PATTERN) {
+  if (typeof id !== 'string' || !pattern.test(id)) {
+    throw new ApiError(-1, `refused to request an invalid id '${String(id).slice(0, 80)}'`);
+  }
+  return encodeURIComponent(id);
+}
+
 /** All pages of a list (bounded, so a huge list cannot hang the page). */
 async function listAll(path, params, maxPages = 20) {
   const items = [];
@@ -160,6 +179,8 @@ function explain(error) {
       return 'Conflict (409): someone changed the alert first; it has been reloaded.';
     case 0:
       return 'The API cannot be reached.';
+    case -1:
+      return 'The API sent an id this page does not request (not a valid identifier).';
     default:
       return `The API answered HTTP ${error.status}.`;
   }
@@ -187,6 +208,7 @@ function clearProblem() {
 async function signIn(token) {
   stopBuilding();
   clearProblem();
+  const session = ++state.session;
   state.token = token;
   const claims = claimsOf(token);
   const groups = claims ? [].concat(claims['cognito:groups'] || []) : [];
@@ -194,9 +216,15 @@ async function signIn(token) {
   showIdentity(claims, groups);
   try {
     const { items, complete } = await listAll('buildings', { limit: '200' });
+    if (session !== state.session) {
+      return;
+    }
     sessionStorage.setItem(TOKEN_KEY, token);
     showBuildings(items, complete);
   } catch (error) {
+    if (session !== state.session) {
+      return;
+    }
     if (error.status === 401) {
       sessionStorage.removeItem(TOKEN_KEY);
     }
@@ -209,6 +237,7 @@ async function signIn(token) {
 function signOut() {
   stopBuilding();
   clearProblem();
+  state.session++;
   state.token = null;
   sessionStorage.removeItem(TOKEN_KEY);
   $('token-input').value = '';
@@ -240,7 +269,8 @@ function showIdentity(claims, groups) {
 // ---------------------------------------------------------------------------------------------
 // Buildings
 
-function showBuildings(buildings, complete) {
+function showBuildings(listed, complete) {
+  const buildings = listed.filter((b) => b && ID_PATTERN.test(b.buildingId));
   const list = $('building-list');
   list.replaceChildren(
     ...buildings.map((b) =>
@@ -268,6 +298,11 @@ function showBuildings(buildings, complete) {
   if (!complete) {
     list.append(el('li', { className: 'empty' }, 'More buildings exist than are listed.'));
   }
+  if (buildings.length < listed.length) {
+    const skipped = listed.length - buildings.length;
+    const note = `${plural(skipped, 'building')} with an invalid id not shown.`;
+    list.append(el('li', { className: 'empty' }, note));
+  }
   $('signed-out').hidden = true;
   $('workspace').hidden = false;
   if (buildings.length === 0) {
@@ -287,6 +322,9 @@ function stopBuilding() {
   state.deviceTimer = null;
   state.alerts.clear();
   state.buildingId = null;
+  state.alertsComplete = true;
+  state.view++;
+  state.deviceLoad++; // a device list still loading must not render over what comes next
 }
 
 function selectBuilding(buildingId) {
@@ -315,16 +353,16 @@ function wantedStatuses() {
 async function loadDevices() {
   const buildingId = state.buildingId;
   const load = ++state.deviceLoad;
+  if (buildingId === null) {
+    return;
+  }
   const params = { limit: '200' };
   const statuses = wantedStatuses();
   if (statuses.length > 0) {
     params.status = statuses.join(',');
   }
   try {
-    const { items, complete } = await listAll(
-      `buildings/${encodeURIComponent(buildingId)}/devices`,
-      params,
-    );
+    const { items, complete } = await listAll(`buildings/${segment(buildingId)}/devices`, params);
     if (load === state.deviceLoad) {
       renderDevices(items, complete);
     }
@@ -384,20 +422,39 @@ function scoreBar(score) {
 // ---------------------------------------------------------------------------------------------
 // Alerts: a first page of open/acknowledged ones, then every change from the stream
 
+/**
+ * Loads every open/acknowledged alert of the building (all pages), at first and again each time
+ * the stream is (re)established: the stream replays at most 15 minutes, and changes between the
+ * list and the subscription would otherwise be missed. Upserts keep whichever copy is newer.
+ */
 async function loadAlerts(buildingId) {
+  const view = state.view;
+  const before = new Map(state.alerts);
+  const startedAt = Date.now();
   try {
-    const query = new URLSearchParams({
+    const { items, complete } = await listAll('alerts', {
       buildingId,
       status: 'open,acknowledged',
       limit: '100',
     });
-    const page = await (await api(`alerts?${query}`)).json();
-    if (buildingId === state.buildingId) {
-      page.items.forEach((a) => upsertAlert(a, false));
-      renderAlerts();
+    if (view !== state.view) {
+      return;
     }
+    items.forEach((a) => upsertAlert(a, false));
+    if (complete) {
+      // Shown before the load, unchanged since, and no longer open: resolved while we were away.
+      const listed = new Set(items.map((a) => a.alertId));
+      for (const [alertId, held] of before) {
+        const settled = startedAt - held.at > LIST_LAG_MS;
+        if (settled && !listed.has(alertId) && state.alerts.get(alertId) === held) {
+          state.alerts.set(alertId, { ...held, gone: true, fresh: false });
+        }
+      }
+    }
+    state.alertsComplete = complete;
+    renderAlerts();
   } catch (error) {
-    if (buildingId === state.buildingId) {
+    if (view === state.view) {
       showProblem(error);
     }
   }
@@ -406,12 +463,15 @@ async function loadAlerts(buildingId) {
 function openAlertStream(buildingId) {
   const controller = new AbortController();
   state.stream = controller;
-  followStream(new URL(`buildings/${encodeURIComponent(buildingId)}/alerts/stream`, API), {
+  followStream(new URL(`buildings/${segment(buildingId)}/alerts/stream`, API), {
     authorization: bearer,
     signal: controller.signal,
     onState: (s, why) => {
       if (!controller.signal.aborted) {
         showStreamState(s, why);
+        if (s === 'live') {
+          loadAlerts(buildingId); // whatever the stream could not replay
+        }
       }
     },
     onEvent: (event) => {
@@ -426,8 +486,12 @@ function openAlertStream(buildingId) {
       }
     },
     onRefused: async (response) => {
+      if (controller.signal.aborted) {
+        return;
+      }
+      const detail = await problemDetail(response);
       if (!controller.signal.aborted) {
-        showProblem(new ApiError(response.status, await problemDetail(response)));
+        showProblem(new ApiError(response.status, detail));
       }
     },
   });
@@ -458,7 +522,7 @@ function upsertAlert(alert, fresh) {
     return;
   }
   // Resolved alerts stay held (not shown), so an older copy arriving late cannot bring one back.
-  state.alerts.set(alert.alertId, { alert, fresh });
+  state.alerts.set(alert.alertId, { alert, fresh, gone: false, at: Date.now() });
 }
 
 function isNewer(a, b) {
@@ -469,7 +533,9 @@ function isNewer(a, b) {
 }
 
 function renderAlerts() {
-  const held = [...state.alerts.values()].filter((h) => h.alert.status !== 'resolved');
+  const held = [...state.alerts.values()].filter(
+    (h) => h.alert.status !== 'resolved' && !h.gone,
+  );
   held.sort(
     (x, y) => (Date.parse(y.alert.openedAt) || 0) - (Date.parse(x.alert.openedAt) || 0),
   );
@@ -478,6 +544,7 @@ function renderAlerts() {
     h.fresh = false;
   });
   $('alert-empty').hidden = held.length > 0;
+  $('alert-more').hidden = state.alertsComplete !== false;
 }
 
 function alertItem(alert, fresh) {
@@ -528,21 +595,32 @@ function alertItem(alert, fresh) {
 /** Acknowledges the version the operator saw; a 409 means someone acted first. */
 async function acknowledge(alert) {
   clearProblem();
-  const path = `alerts/${encodeURIComponent(alert.alertId)}`;
+  const view = state.view; // an answer arriving after the building changed is not shown
   try {
+    const path = `alerts/${segment(alert.alertId, ALERT_ID_PATTERN)}`;
     const response = await api(`${path}/acknowledge`, {
       method: 'POST',
       headers: { 'If-Match': `"${alert.version || 0}"`, 'Content-Type': 'application/json' },
       body: '{}',
     });
-    upsertAlert(await response.json(), false);
-    renderAlerts();
+    const changed = await response.json();
+    if (view === state.view) {
+      upsertAlert(changed, false);
+      renderAlerts();
+    }
   } catch (error) {
+    if (view !== state.view) {
+      return;
+    }
     showProblem(error);
     if (error.status === 409) {
       try {
-        upsertAlert(await (await api(path)).json(), false);
-        renderAlerts();
+        const path = `alerts/${segment(alert.alertId, ALERT_ID_PATTERN)}`;
+        const current = await (await api(path)).json();
+        if (view === state.view) {
+          upsertAlert(current, false);
+          renderAlerts();
+        }
       } catch (e) {
         // the problem shown already tells the operator to look again
       }

@@ -3,6 +3,7 @@ package io.smartbuilding.api.operator;
 import static io.smartbuilding.api.testing.StoredItems.alert;
 import static io.smartbuilding.api.testing.StoredItems.building;
 import static io.smartbuilding.api.testing.StoredItems.device;
+import static io.smartbuilding.api.testing.StoredItems.n;
 import static io.smartbuilding.api.testing.StoredItems.s;
 import static io.smartbuilding.contracts.alert.AlertStatus.OPEN;
 import static io.smartbuilding.contracts.alert.AlertType.OFFLINE;
@@ -24,6 +25,9 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +37,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +63,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The operator page that query-api serves at /operator/, in Debian's headless Chromium driven by
  * Debian's chromedriver (named explicitly, so Selenium Manager never looks for a driver online),
  * against the API and a real dynalite: what an operator sees for each role, live alerts over the
- * fetch-based SSE client, auth errors, and alert messages rendered as text.
+ * fetch-based SSE client (its parser and watchdog run in the browser too), auth errors, alert
+ * messages rendered as text, and the page's security headers.
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
@@ -172,10 +179,11 @@ class OperatorPageIT {
             device("zs-07", "b1", 3, "north", DeviceType.ZONE_SENSOR, DeviceStatus.OFFLINE, seen),
             device("ahu-21", "b2", 1, "east", DeviceType.AIR_HANDLER, DeviceStatus.DEGRADED, seen),
             device("em-22", "b2", 1, "east", DeviceType.ENERGY_METER, DeviceStatus.OK, seen)));
+    // b1's alert has been changed twice already (version 2): an acknowledgement must send it.
+    Map<String, AttributeValue> changedTwice = alert("ch-01", "b1", OVERHEAT, OPEN, T0);
+    changedTwice.put(AlertTable.VERSION, n(2));
     tables.putAlerts(
-        List.of(
-            alert("ch-01", "b1", OVERHEAT, OPEN, T0),
-            alert("ahu-21", "b2", OVERHEAT, OPEN, T0.plusSeconds(5))));
+        List.of(changedTwice, alert("ahu-21", "b2", OVERHEAT, OPEN, T0.plusSeconds(5))));
   }
 
   /** Signs out (drops the token, closes the stream) so the next test starts from nothing. */
@@ -272,7 +280,7 @@ class OperatorPageIT {
     WebElement acknowledged = awaitAlert(B1_ALERT);
     assertThat(acknowledged.getText()).contains("acknowledged by " + subject);
     assertThat(acknowledged.findElements(By.cssSelector("button.acknowledge"))).isEmpty();
-    // What DynamoDB holds: the If-Match the page sent matched version 0.
+    // What DynamoDB holds: the If-Match the page sent matched version 2 (not a fixed "0").
     Map<String, AttributeValue> stored =
         dynamo
             .getItem(
@@ -283,7 +291,117 @@ class OperatorPageIT {
             .item();
     assertThat(stored.get(AlertTable.STATUS).s()).isEqualTo("acknowledged");
     assertThat(stored.get(AlertTable.ACKNOWLEDGED_BY).s()).isEqualTo(subject);
-    assertThat(stored.get(AlertTable.VERSION).n()).isEqualTo("1");
+    assertThat(stored.get(AlertTable.VERSION).n()).isEqualTo("3");
+  }
+
+  /**
+   * The page's own SSE parser, fed bytes the way fetch delivers them (through the same
+   * TextDecoderStream): once cut at awkward places (inside CRLF, inside a multi-byte character),
+   * once one byte per chunk. Both must give the same events.
+   */
+  @Test
+  void parsesTheEventStreamHoweverTheBytesAreCut() {
+    driver.get(page.toString());
+    String text =
+        ": heartbeat\r\n"
+            + "event: alert\r\nid: 7\r\ndata: first\r\ndata: second\r\n\r\n"
+            + "data: no id field\r\r"
+            + "id: 8\n\n"
+            + "data:x\n\n"
+            + "retry: 2500\nevent: alert\ndata: 35 \u00b0C \u2013 \ud83d\udd25\n\n"
+            + "data: unfinished";
+    String expected =
+        "{\"events\":["
+            + "{\"type\":\"alert\",\"data\":\"first\\nsecond\",\"id\":\"7\"},"
+            + "{\"type\":\"message\",\"data\":\"no id field\",\"id\":\"7\"},"
+            + "{\"type\":\"message\",\"data\":\"x\",\"id\":\"8\"},"
+            + "{\"type\":\"alert\",\"data\":\"35 \u00b0C \u2013 \ud83d\udd25\",\"id\":\"8\"}],"
+            + "\"lastEventId\":\"8\",\"retryMs\":2500}";
+    @SuppressWarnings("unchecked")
+    List<String> parsed =
+        (List<String>)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    """
+                    const [text, done] = arguments;
+                    import('./sse.js').then(async ({ SseParser, pump }) => {
+                      const bytes = new TextEncoder().encode(text);
+                      const at = (s) => new TextEncoder().encode(s).length;
+                      const cuts = [
+                        at(text.slice(0, text.indexOf('id: 7') + 6)), // between CR and LF
+                        at(text.slice(0, text.indexOf('field') + 6)), // between two bare CRs
+                        at(text.slice(0, text.indexOf('35 ') + 3)) + 1, // inside a 2-byte char
+                        at(text.slice(0, text.indexOf('data: unfin') - 4)) + 2, // in a 4-byte one
+                      ];
+                      const run = async (chunks) => {
+                        const events = [];
+                        const parser = new SseParser((e) => events.push(e));
+                        const body = new ReadableStream({
+                          start(controller) {
+                            chunks.forEach((c) => controller.enqueue(c));
+                            controller.close();
+                          },
+                        });
+                        await pump(body, parser);
+                        return JSON.stringify({
+                          events, lastEventId: parser.lastEventId, retryMs: parser.retryMs });
+                      };
+                      const cut = [];
+                      [0, ...cuts].forEach((from, i) =>
+                        cut.push(bytes.slice(from, i < cuts.length ? cuts[i] : bytes.length)));
+                      const single = [...bytes].map((b) => Uint8Array.of(b));
+                      done([await run(cut), await run(single)]);
+                    }).catch((e) => done(['failed: ' + e]));
+                    """,
+                    text);
+    assertThat(parsed).containsExactly(expected, expected);
+  }
+
+  /** No byte (not even the 15 s heartbeat) for the idle timeout: the client reconnects. */
+  @Test
+  void reconnectsAStreamThatWentSilentAndIgnoresAnythingButAnEventStream() {
+    driver.get(page.toString());
+    String token = TestTokens.bearer(subject("manager"), Role.MANAGER, "*");
+    String stream = page.toString().replace("/operator/", "/api/v1/buildings/b1/alerts/stream");
+    assertThat(follow(stream, token, 2))
+        .containsExactly("connecting", "live", "retrying: no data for 0.7 s", "connecting", "live");
+
+    // A 200 that is not text/event-stream (here the page itself, as a proxy's page would be).
+    List<String> html = follow(page + "index.html", token, 0);
+    assertThat(html).hasSizeGreaterThanOrEqualTo(2).doesNotContain("live");
+    assertThat(html.get(0)).isEqualTo("connecting");
+    assertThat(html.get(1)).startsWith("retrying: not an event stream (text/html");
+  }
+
+  @Test
+  void servesThePageWithHeadersThatForbidFramingIt() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(page.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Matcher meta =
+        Pattern.compile("http-equiv=\"Content-Security-Policy\"\\s+content=\"([^\"]+)\"")
+            .matcher(response.body());
+    assertThat(meta.find()).as("the page's meta policy").isTrue();
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .contains(meta.group(1) + "; frame-ancestors 'none'");
+    assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(response.body()).doesNotContain("name=\"token\"");
+  }
+
+  @Test
+  void neverRequestsABuildingWhoseIdIsNotAnIdentifier() {
+    tables.putBuildings(List.of(building("..", List.of(0), List.of("x"), 0, T0)));
+    signIn(TestTokens.bearer(subject("manager"), Role.MANAGER, "*"));
+
+    assertThat(buildingIds()).containsExactly("b1", "b2");
+    wait(PATIENCE)
+        .until(
+            d ->
+                d.findElement(By.id("building-list"))
+                    .getText()
+                    .contains("1 building with an invalid id not shown."));
   }
 
   @Test
@@ -329,6 +447,53 @@ class OperatorPageIT {
                     "return window.sessionStorage.getItem('smartbuilding.operator.token')"))
         .isNull();
     assertThat(driver.findElement(By.id("workspace")).isDisplayed()).isFalse();
+  }
+
+  /**
+   * Runs the page's followStream in the browser (idle timeout 0.7 s) until the stream has been
+   * live {@code lives} times, or, with 0, until its first "retrying"; returns the states seen.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> follow(String url, String bearer, int lives) {
+    return (List<String>)
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                """
+                const [url, bearer, lives, done] = arguments;
+                import('./sse.js').then(({ followStream }) => {
+                  const states = [];
+                  const controller = new AbortController();
+                  let live = 0;
+                  let finished = false;
+                  const finish = () => {
+                    if (!finished) {
+                      finished = true;
+                      controller.abort();
+                      done(states);
+                    }
+                  };
+                  setTimeout(finish, 15000);
+                  followStream(url, {
+                    authorization: () => bearer,
+                    signal: controller.signal,
+                    idleTimeoutMs: 700,
+                    onEvent: () => {},
+                    onRefused: (r) => {
+                      states.push('refused: ' + r.status);
+                      finish();
+                    },
+                    onState: (s, why) => {
+                      states.push(why ? `${s}: ${why}` : s);
+                      if ((s === 'live' && ++live === lives) || (s === 'retrying' && lives === 0)) {
+                        finish();
+                      }
+                    },
+                  });
+                }).catch((e) => done(['failed: ' + e]));
+                """,
+                url,
+                bearer,
+                lives);
   }
 
   // --- the page, as an operator uses it -------------------------------------------------------
