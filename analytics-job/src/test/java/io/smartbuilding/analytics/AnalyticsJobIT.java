@@ -5,20 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.smartbuilding.contracts.kinesis.AggregatedRecord;
 import io.smartbuilding.contracts.kinesis.AggregatedRecord.UserRecord;
-import io.smartbuilding.contracts.kinesis.StreamProvisioner;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.StoredTime;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
-import io.smartbuilding.contracts.tables.TableProvisioner;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
 import io.smartbuilding.contracts.telemetry.DeviceType;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import io.smartbuilding.contracts.testing.ContractExamples;
-import io.smartbuilding.contracts.testing.LocalAwsClients;
 import io.smartbuilding.contracts.testing.LocalStandIns;
-import io.smartbuilding.contracts.testing.LoopbackProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The whole job on a Flink MiniCluster between kinesis-local and dynalite: KPL-aggregated records
@@ -64,31 +58,21 @@ class AnalyticsJobIT {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
-  private static LoopbackProcess kinesisLocal;
-  private static LoopbackProcess dynalite;
-  private static KinesisClient kinesis;
-  private static DynamoDbClient dynamo;
+  private static JobStandIns standIns;
   private static final TelemetryCodec CODEC = new TelemetryCodec();
 
   private JobClient job;
 
   @BeforeAll
   static void startStandIns() {
-    Path work = Path.of("target/it/analytics-job");
-    kinesisLocal = LocalStandIns.kinesis(work);
-    dynalite = LocalStandIns.dynamoDb(work);
-    kinesis = LocalAwsClients.kinesis(kinesisLocal);
-    dynamo = LocalAwsClients.dynamoDb(dynalite);
-    new StreamProvisioner(kinesis).createIfMissing(STREAM, 1);
-    new TableProvisioner(dynamo).createIfMissing(TableNames.defaults());
+    standIns = JobStandIns.start(Path.of("target/it/analytics-job"), STREAM, TableNames.defaults());
   }
 
   @AfterAll
   static void stopStandIns() {
-    if (kinesis != null) kinesis.close();
-    if (dynamo != null) dynamo.close();
-    if (kinesisLocal != null) kinesisLocal.close();
-    if (dynalite != null) dynalite.close();
+    if (standIns != null) {
+      standIns.close();
+    }
   }
 
   @AfterEach
@@ -218,9 +202,9 @@ class AnalyticsJobIT {
             "--kinesis.stream",
             STREAM,
             "--kinesis.endpoint",
-            LocalStandIns.endpoint(kinesisLocal),
+            LocalStandIns.endpoint(standIns.kinesisLocal()),
             "--dynamodb.endpoint",
-            LocalStandIns.endpoint(dynalite),
+            LocalStandIns.endpoint(standIns.dynalite()),
             "--aws.access-key",
             LocalStandIns.ACCESS_KEY,
             "--aws.secret-key",
@@ -241,7 +225,7 @@ class AnalyticsJobIT {
     }
     byte[] aggregate = AggregatedRecord.encode(records);
     assertThat(AggregatedRecord.isAggregated(aggregate)).isTrue();
-    kinesis.putRecord(
+    standIns.kinesis().putRecord(
         b ->
             b.streamName(STREAM)
                 .partitionKey(records.get(0).partitionKey())
@@ -303,7 +287,7 @@ class AnalyticsJobIT {
   }
 
   private static Map<String, Map<String, AttributeValue>> scan(String table, String key) {
-    return dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
+    return standIns.dynamo().scanPaginator(b -> b.tableName(table)).items().stream()
         .collect(Collectors.toMap(item -> item.get(key).s(), item -> item));
   }
 

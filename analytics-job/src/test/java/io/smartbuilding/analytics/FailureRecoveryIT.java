@@ -14,19 +14,15 @@ import io.smartbuilding.analytics.history.HistorySink;
 import io.smartbuilding.analytics.rules.RuleFeed;
 import io.smartbuilding.contracts.kinesis.AggregatedRecord;
 import io.smartbuilding.contracts.kinesis.AggregatedRecord.UserRecord;
-import io.smartbuilding.contracts.kinesis.StreamProvisioner;
 import io.smartbuilding.contracts.tables.AlertTable;
 import io.smartbuilding.contracts.tables.BuildingTable;
 import io.smartbuilding.contracts.tables.DeviceHealthTable;
 import io.smartbuilding.contracts.tables.MetricHistoryTable;
-import io.smartbuilding.contracts.tables.TableProvisioner;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
 import io.smartbuilding.contracts.telemetry.DeviceType;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
-import io.smartbuilding.contracts.testing.LocalAwsClients;
 import io.smartbuilding.contracts.testing.LocalStandIns;
-import io.smartbuilding.contracts.testing.LoopbackProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,9 +54,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * A run that fails mid-stream and recovers from its last checkpoint leaves the same alerts,
@@ -89,31 +83,21 @@ class FailureRecoveryIT {
               .setNumberSlotsPerTaskManager(1)
               .build());
 
-  private static LoopbackProcess kinesisLocal;
-  private static LoopbackProcess dynalite;
-  private static KinesisClient kinesis;
-  private static DynamoDbClient dynamo;
+  private static JobStandIns standIns;
 
   private JobClient job;
 
   @BeforeAll
   static void startStandIns() {
-    Path work = Path.of("target/it/failure-recovery");
-    kinesisLocal = LocalStandIns.kinesis(work);
-    dynalite = LocalStandIns.dynamoDb(work);
-    kinesis = LocalAwsClients.kinesis(kinesisLocal);
-    dynamo = LocalAwsClients.dynamoDb(dynalite);
-    new StreamProvisioner(kinesis).createIfMissing(STREAM, 1);
-    new TableProvisioner(dynamo).createIfMissing(RECOVERED);
-    new TableProvisioner(dynamo).createIfMissing(REFERENCE);
+    standIns =
+        JobStandIns.start(Path.of("target/it/failure-recovery"), STREAM, RECOVERED, REFERENCE);
   }
 
   @AfterAll
   static void stopStandIns() {
-    if (kinesis != null) kinesis.close();
-    if (dynamo != null) dynamo.close();
-    if (kinesisLocal != null) kinesisLocal.close();
-    if (dynalite != null) dynalite.close();
+    if (standIns != null) {
+      standIns.close();
+    }
   }
 
   @AfterEach
@@ -179,7 +163,7 @@ class FailureRecoveryIT {
   /** The 1-minute device series items, keyed by seriesId and bucketStart. */
   private static Map<String, Map<String, AttributeValue>> historyOf(TableNames tables) {
     Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-    dynamo
+    standIns.dynamo()
         .scanPaginator(b -> b.tableName(tables.metricHistory()))
         .items()
         .forEach(
@@ -210,9 +194,9 @@ class FailureRecoveryIT {
     JobConfig config =
         JobConfig.fromArgs(
             "--kinesis.stream", STREAM,
-            "--kinesis.endpoint", LocalStandIns.endpoint(kinesisLocal),
+            "--kinesis.endpoint", LocalStandIns.endpoint(standIns.kinesisLocal()),
             "--kinesis.poll-interval-ms", "50",
-            "--dynamodb.endpoint", LocalStandIns.endpoint(dynalite),
+            "--dynamodb.endpoint", LocalStandIns.endpoint(standIns.dynalite()),
             "--aws.access-key", LocalStandIns.ACCESS_KEY,
             "--aws.secret-key", LocalStandIns.SECRET_KEY,
             // no OFFLINE episodes during the test: they run on processing time
@@ -330,7 +314,7 @@ class FailureRecoveryIT {
         records.add(new UserRecord(reading.deviceId(), CODEC.encode(reading)));
       }
       byte[] aggregate = AggregatedRecord.encode(records);
-      kinesis.putRecord(
+      standIns.kinesis().putRecord(
           b ->
               b.streamName(STREAM)
                   .partitionKey(records.get(0).partitionKey())
@@ -360,7 +344,7 @@ class FailureRecoveryIT {
   }
 
   private static Map<String, Map<String, AttributeValue>> scan(String table, String key) {
-    return dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
+    return standIns.dynamo().scanPaginator(b -> b.tableName(table)).items().stream()
         .collect(Collectors.toMap(item -> item.get(key).s(), item -> item));
   }
 }

@@ -5,16 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.smartbuilding.contracts.kinesis.AggregatedRecord;
 import io.smartbuilding.contracts.kinesis.AggregatedRecord.UserRecord;
-import io.smartbuilding.contracts.kinesis.StreamProvisioner;
-import io.smartbuilding.contracts.tables.TableProvisioner;
 import io.smartbuilding.contracts.tables.TableProvisioner.TableNames;
 import io.smartbuilding.contracts.telemetry.DeviceType;
 import io.smartbuilding.contracts.telemetry.Telemetry;
 import io.smartbuilding.contracts.telemetry.TelemetryCodec;
 import io.smartbuilding.contracts.testing.ContractExamples;
-import io.smartbuilding.contracts.testing.LocalAwsClients;
 import io.smartbuilding.contracts.testing.LocalStandIns;
-import io.smartbuilding.contracts.testing.LoopbackProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +41,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The whole job on a MiniCluster between kinesis-local and dynalite registers, under the names
@@ -81,30 +75,21 @@ class FlinkMetricsCatalogIT {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
-  private static LoopbackProcess kinesisLocal;
-  private static LoopbackProcess dynalite;
-  private static KinesisClient kinesis;
-  private static DynamoDbClient dynamo;
+  private static JobStandIns standIns;
 
   private JobClient job;
 
   @BeforeAll
   static void startStandIns() {
-    Path work = Path.of("target/it/metrics-catalog");
-    kinesisLocal = LocalStandIns.kinesis(work);
-    dynalite = LocalStandIns.dynamoDb(work);
-    kinesis = LocalAwsClients.kinesis(kinesisLocal);
-    dynamo = LocalAwsClients.dynamoDb(dynalite);
-    new StreamProvisioner(kinesis).createIfMissing(STREAM, 1);
-    new TableProvisioner(dynamo).createIfMissing(TableNames.defaults());
+    standIns =
+        JobStandIns.start(Path.of("target/it/metrics-catalog"), STREAM, TableNames.defaults());
   }
 
   @AfterAll
   static void stopStandIns() {
-    if (kinesis != null) kinesis.close();
-    if (dynamo != null) dynamo.close();
-    if (kinesisLocal != null) kinesisLocal.close();
-    if (dynalite != null) dynalite.close();
+    if (standIns != null) {
+      standIns.close();
+    }
   }
 
   @AfterEach
@@ -128,7 +113,7 @@ class FlinkMetricsCatalogIT {
             List.of(
                 new UserRecord(reading.deviceId(), codec.encode(reading)),
                 new UserRecord("bad", ContractExamples.invalidTelemetry().get(0).payload())));
-    kinesis.putRecord(
+    standIns.kinesis().putRecord(
         b ->
             b.streamName(STREAM)
                 .partitionKey(reading.deviceId())
@@ -213,9 +198,9 @@ class FlinkMetricsCatalogIT {
             "--kinesis.stream",
             STREAM,
             "--kinesis.endpoint",
-            LocalStandIns.endpoint(kinesisLocal),
+            LocalStandIns.endpoint(standIns.kinesisLocal()),
             "--dynamodb.endpoint",
-            LocalStandIns.endpoint(dynalite),
+            LocalStandIns.endpoint(standIns.dynalite()),
             "--aws.access-key",
             LocalStandIns.ACCESS_KEY,
             "--aws.secret-key",

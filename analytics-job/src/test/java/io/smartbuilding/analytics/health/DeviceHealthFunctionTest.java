@@ -414,18 +414,7 @@ class DeviceHealthFunctionTest {
 
   @Test
   void anUnchangedHealthIsRewrittenOnlyOnceARefreshButAChangeAtOnce() throws Exception {
-    open(
-        new HealthRules(
-            60.0,
-            2.0,
-            OFFLINE_AFTER,
-            Duration.ofMinutes(5),
-            AnomalySettings.DEFAULTS,
-            WearSettings.DEFAULTS,
-            Duration.ofSeconds(10),
-            null,
-            Duration.ofDays(30),
-            Duration.ofSeconds(60)));
+    open(withHealthRefresh(Duration.ofSeconds(60)));
     process(temperature(1, T0, 21.0)); // the first reading is written
     process(temperature(2, T0.plusSeconds(10), 22.0)); // unchanged: skipped
     process(temperature(3, T0.plusSeconds(59), 23.0)); // still within the refresh
@@ -472,18 +461,7 @@ class DeviceHealthFunctionTest {
 
   @Test
   void aRuleRemovedWithinTheRefreshLeavesTheHealthItWroteInPlace() throws Exception {
-    open(
-        new HealthRules(
-            60.0,
-            2.0,
-            OFFLINE_AFTER,
-            Duration.ofMinutes(5),
-            AnomalySettings.DEFAULTS,
-            WearSettings.DEFAULTS,
-            Duration.ofSeconds(10),
-            null,
-            Duration.ofDays(30),
-            Duration.ofSeconds(60)));
+    open(withHealthRefresh(Duration.ofSeconds(60)));
     process(temperature(1, T0, 65.0)); // OVERHEAT opens
     broadcast(); // every rule removed: OVERHEAT resolves, health written by the broadcast
     int written = health().size();
@@ -905,6 +883,20 @@ class DeviceHealthFunctionTest {
         .startsWith(AlertStatus.OPEN)
         .endsWith(AlertStatus.RESOLVED);
     assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).isEmpty()).isTrue();
+  }
+
+  private static HealthRules withHealthRefresh(Duration refresh) {
+    return new HealthRules(
+        60.0,
+        2.0,
+        OFFLINE_AFTER,
+        Duration.ofMinutes(5),
+        AnomalySettings.DEFAULTS,
+        WearSettings.DEFAULTS,
+        Duration.ofSeconds(10),
+        null,
+        HealthRules.DEFAULT_DEVICE_STATE_RETENTION,
+        refresh);
   }
 
   private static HealthRules withAnomaly(AnomalySettings anomaly) {
