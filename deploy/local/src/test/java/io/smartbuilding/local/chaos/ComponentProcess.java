@@ -67,9 +67,10 @@ final class ComponentProcess implements AutoCloseable {
     throw new IllegalStateException(name + " did not listen on " + port + "; see " + log);
   }
 
-  /** SIGTERM, and waits until the process is gone (SIGKILL after 15 s). */
-  synchronized void stop() {
+  /** SIGTERM, and waits until the process is gone (SIGKILL after 15 s); returns its exit code. */
+  synchronized int stop() {
     close();
+    return process.exitValue();
   }
 
   synchronized long pid() {

@@ -32,8 +32,20 @@ final class EndToEndLedger {
   /** Per device, the sum of its 1-minute {@code metric} buckets' counts before {@code before}. */
   Map<String, Long> historyCounts(Collection<String> devices, String metric, Instant before) {
     Map<String, Long> counts = new TreeMap<>();
+    historyTotals(devices, metric, before)
+        .forEach((device, total) -> counts.put(device, total.count()));
+    return counts;
+  }
+
+  /** A device's 1-minute buckets of one metric before a moment, added up. */
+  record SeriesTotal(long count, double sum) {}
+
+  Map<String, SeriesTotal> historyTotals(
+      Collection<String> devices, String metric, Instant before) {
+    Map<String, SeriesTotal> totals = new TreeMap<>();
     for (String device : devices) {
-      long sum = 0;
+      long count = 0;
+      double sum = 0;
       for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q
               .tableName(MetricHistoryTable.DEFAULT_NAME)
               .keyConditionExpression("#s = :s")
@@ -42,12 +54,13 @@ final class EndToEndLedger {
                   MetricHistoryTable.deviceSeries(device, metric)))))
           .items()) {
         if (StoredTime.parse(item.get(MetricHistoryTable.BUCKET_START).s()).isBefore(before)) {
-          sum += Long.parseLong(item.get(MetricHistoryTable.COUNT).n());
+          count += Long.parseLong(item.get(MetricHistoryTable.COUNT).n());
+          sum += Double.parseDouble(item.get(MetricHistoryTable.SUM).n());
         }
       }
-      counts.put(device, sum);
+      totals.put(device, new SeriesTotal(count, sum));
     }
-    return counts;
+    return totals;
   }
 
   /** Per device, the lastSeq of its device-health item (0 when there is none yet). */

@@ -1,8 +1,10 @@
 package io.smartbuilding.local.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.smartbuilding.contracts.tables.AlertTable;
+import io.smartbuilding.contracts.tables.StoredTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +28,11 @@ final class FaultRun {
 
   static final int DEVICES = 20;
   static final int ROUNDS = 150;
-  private static final Duration STEP = Duration.ofMillis(250);
+  /**
+   * Event time between a device's readings (they are published much faster): 150 readings span five
+   * 1-minute history windows, so windows fire and their items are written while the fault lasts.
+   */
+  private static final Duration STEP = Duration.ofSeconds(2);
   private static final int RATE = 300;
   private static final Duration CATCH_UP = Duration.ofSeconds(150);
 
@@ -77,6 +83,8 @@ final class FaultRun {
           () -> fleet.acknowledged() >= fleet.total() / 3);
       long injectedAt = System.nanoTime();
       int acknowledgedAtFault = fleet.acknowledged();
+      assertThat(acknowledgedAtFault).as("the fault starts while the fleet is publishing")
+          .isLessThan(fleet.total());
       try {
         what = inflict.inflict(fleet);
       } finally {
@@ -112,14 +120,37 @@ final class FaultRun {
       Map<String, Long> counts = ledger.historyCounts(devices, KnownFleet.METRIC, before);
       assertThat(counts).as("distinct readings counted per device (history) after " + fault)
           .allSatisfy((device, count) -> assertThat(count).isEqualTo(ROUNDS));
+      // the seq-encoding metric: a loss and a duplicate that cancel out in the count change the sum
+      double seqSum = 0;
+      for (int seq = 1; seq <= ROUNDS; seq++) {
+        seqSum += KnownFleet.seqValue(seq);
+      }
+      double expectedSeqSum = seqSum;
+      assertThat(ledger.historyTotals(devices, KnownFleet.SEQ_METRIC, before))
+          .as("sum of the seq-encoding metric per device (history) after " + fault)
+          .allSatisfy((device, total) -> {
+            assertThat(total.count()).isEqualTo(ROUNDS);
+            assertThat(total.sum()).isCloseTo(expectedSeqSum, within(1e-6));
+          });
       double historyDone = seconds(healed);
 
+      // the OVERHEAT episode resolves through the alert sink's retries: awaited, then exact
+      ChaosStack.awaitTrue(CATCH_UP, "the OVERHEAT alert of " + fault + " resolved", null,
+          () -> ledger.alertsOf(devices).stream().anyMatch(a ->
+              a.get(AlertTable.TYPE).s().equals("OVERHEAT")
+                  && a.get(AlertTable.STATUS).s().equals("resolved")));
       List<Map<String, AttributeValue>> alerts = ledger.alertsOf(devices);
       List<Map<String, AttributeValue>> overheat = alerts.stream()
           .filter(a -> a.get(AlertTable.TYPE).s().equals("OVERHEAT")).toList();
       assertThat(overheat).as("OVERHEAT alerts after " + fault).hasSize(1);
       assertThat(overheat.get(0).get(AlertTable.DEVICE_ID).s()).isEqualTo(fleet.hotDevice());
       assertThat(overheat.get(0).get(AlertTable.STATUS).s()).isEqualTo("resolved");
+      // the episode is the one the fleet sent, whatever was killed or retried in between
+      assertThat(StoredTime.parse(overheat.get(0).get(AlertTable.OPENED_AT).s()))
+          .as("OVERHEAT opened at the first hot reading").isEqualTo(fleet.tsOf(fleet.hotFrom()));
+      assertThat(StoredTime.parse(overheat.get(0).get(AlertTable.RESOLVED_AT).s()))
+          .as("OVERHEAT resolved at the first cool reading")
+          .isEqualTo(fleet.tsOf(fleet.hotTo() + 1));
       assertThat(EndToEndLedger.overlappingEpisodes(alerts))
           .as("alert episodes written twice after " + fault).isEmpty();
 

@@ -31,6 +31,16 @@ final class KnownFleet implements AutoCloseable {
   static final String BUILDING = "chaos";
   static final String METRIC = "temperatureC";
 
+  /**
+   * A metric whose value encodes the seq ({@link #seqValue}), so the history's sum per device tells
+   * a loss plus a duplicate apart from a clean run, which a count alone cannot.
+   */
+  static final String SEQ_METRIC = "humidityPct";
+
+  static double seqValue(int seq) {
+    return seq * 0.5;
+  }
+
   private final String prefix;
   private final int devices;
   private final int rounds;
@@ -209,8 +219,8 @@ final class KnownFleet implements AutoCloseable {
     return String.format(Locale.ROOT,
             "{\"deviceId\":\"%s\",\"buildingId\":\"%s\",\"floor\":1,\"zone\":\"f1-east\","
                 + "\"deviceType\":\"ZONE_SENSOR\",\"ts\":\"%s\",\"seq\":%d,"
-                + "\"metrics\":{\"%s\":%.1f,\"humidityPct\":40.0}}",
-            device, BUILDING, ts, seq, METRIC, value)
+                + "\"metrics\":{\"%s\":%.1f,\"%s\":%.1f}}",
+            device, BUILDING, ts, seq, METRIC, value, SEQ_METRIC, seqValue(seq))
         .getBytes(StandardCharsets.UTF_8);
   }
 

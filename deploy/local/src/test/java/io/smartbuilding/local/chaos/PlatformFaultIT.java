@@ -103,6 +103,11 @@ class PlatformFaultIT {
       stack.kinesisProxy.heal();
       long injected = stack.kinesisProxy.injected() - before;
       assertThat(injected).as("Kinesis requests answered with an error").isPositive();
+      // both the gateway's writes and the job's reads went through the fault
+      assertThat(stack.kinesisProxy.injectedByOperation())
+          .as("refused Kinesis requests by operation")
+          .hasEntrySatisfying("PutRecords", n -> assertThat(n).isPositive())
+          .hasEntrySatisfying("GetRecords", n -> assertThat(n).isPositive());
       return "%d Kinesis requests answered 400 ProvisionedThroughputExceeded / 503 in 12 s %s"
           .formatted(injected, stack.kinesisProxy.injectedByOperation());
     });
@@ -119,6 +124,10 @@ class PlatformFaultIT {
       stack.dynamoProxy.heal();
       long injected = stack.dynamoProxy.injected() - before;
       assertThat(injected).as("DynamoDB requests answered with an error").isPositive();
+      // the job's batch writes (health, buildings, history) went through the fault
+      assertThat(stack.dynamoProxy.injectedByOperation())
+          .as("refused DynamoDB requests by operation")
+          .hasEntrySatisfying("BatchWriteItem", n -> assertThat(n).isPositive());
       return ("%d DynamoDB requests answered 400 ProvisionedThroughputExceeded /"
           + " ThrottlingException / 500 in 12 s %s").formatted(injected,
           stack.dynamoProxy.injectedByOperation());
@@ -129,14 +138,19 @@ class PlatformFaultIT {
   @Order(5)
   void networkDelayToKinesisAndDynamoDbSlowsDownAndCatchesUp() throws Exception {
     run.runThrough("network-delay", fleet -> {
-      long before = stack.kinesisProxy.requests() + stack.dynamoProxy.requests();
+      long kinesisBefore = stack.kinesisProxy.requests();
+      long dynamoBefore = stack.dynamoProxy.requests();
       stack.kinesisProxy.delay(Duration.ofMillis(300));
       stack.dynamoProxy.delay(Duration.ofMillis(300));
       ChaosStack.sleep(12_000);
       stack.kinesisProxy.heal();
       stack.dynamoProxy.heal();
-      long delayed = stack.kinesisProxy.requests() + stack.dynamoProxy.requests() - before;
-      return "%d Kinesis/DynamoDB requests held 300 ms each for 12 s".formatted(delayed);
+      long kinesisDelayed = stack.kinesisProxy.requests() - kinesisBefore;
+      long dynamoDelayed = stack.dynamoProxy.requests() - dynamoBefore;
+      assertThat(kinesisDelayed).as("Kinesis requests held while delayed").isPositive();
+      assertThat(dynamoDelayed).as("DynamoDB requests held while delayed").isPositive();
+      return "%d Kinesis and %d DynamoDB requests held 300 ms each for 12 s"
+          .formatted(kinesisDelayed, dynamoDelayed);
     });
   }
 
@@ -172,6 +186,14 @@ class PlatformFaultIT {
         .collect(Collectors.toSet());
     List<DeadLetters.Envelope> envelopes;
     try (KinesisClient kinesis = LocalAwsClients.kinesis(stack.kinesis)) {
+      // the gateway dead-letters as it goes; the last ones may still be on their way
+      try {
+        ChaosStack.awaitTrue(Duration.ofSeconds(60), "every hostile message dead-lettered", null,
+            () -> DeadLetters.readAll(kinesis).stream().map(DeadLetters.Envelope::topic)
+                .collect(Collectors.toSet()).containsAll(hostileTopics));
+      } catch (IllegalStateException timedOut) {
+        // the assertion below names what is missing
+      }
       envelopes = DeadLetters.readAll(kinesis);
     }
     Set<String> deadLettered = envelopes.stream().map(DeadLetters.Envelope::topic)
