@@ -4,6 +4,8 @@ import io.smartbuilding.contracts.testing.LocalStandIns;
 import io.smartbuilding.contracts.testing.LoopbackProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,8 +36,10 @@ final class ChaosStack implements AutoCloseable {
 
   final Path work;
   final Path root = LocalStandIns.repositoryRoot();
-  final int mqttPort = LoopbackProcess.freePort();
-  final int dynamoPort = LoopbackProcess.freePort();
+  // Ports of the servers a test kills and starts again: below the kernel's ephemeral range, so
+  // that no client connection is given the freed port as its own while the server is down.
+  final int mqttPort = restartablePort();
+  final int dynamoPort = restartablePort();
   final ComponentProcess mosquitto;
   final LoopbackProcess kinesis;
   final ComponentProcess dynalite;
@@ -43,8 +48,8 @@ final class ChaosStack implements AutoCloseable {
   final ComponentProcess gateway;
   final ComponentProcess job;
   final DynamoDbClient dynamo;
-  final int gatewayHttpPort = LoopbackProcess.freePort();
-  final int flinkUiPort = LoopbackProcess.freePort();
+  final int gatewayHttpPort = restartablePort();
+  final int flinkUiPort = restartablePort();
   private final List<AutoCloseable> started = new ArrayList<>();
   private final String gatewayTopicFilter;
 
@@ -228,6 +233,19 @@ final class ChaosStack implements AutoCloseable {
 
   interface Check {
     boolean ok() throws Exception;
+  }
+
+  /** A free 127.0.0.1 port in 20000-31999 (Linux hands out ephemeral ports from 32768). */
+  static int restartablePort() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port in 20000-31999 on 127.0.0.1");
   }
 
   static void awaitTrue(Duration timeout, String what, ComponentProcess process, Check check) {
