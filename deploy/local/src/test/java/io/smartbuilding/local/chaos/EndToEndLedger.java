@@ -37,6 +37,26 @@ final class EndToEndLedger {
     return counts;
   }
 
+  /** Deletes the devices' 1-minute buckets of one metric; returns how many items it deleted. */
+  int deleteHistory(Collection<String> devices, String metric) {
+    int deleted = 0;
+    for (String device : devices) {
+      for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q
+              .tableName(MetricHistoryTable.DEFAULT_NAME)
+              .keyConditionExpression("#s = :s")
+              .expressionAttributeNames(Map.of("#s", MetricHistoryTable.SERIES_ID))
+              .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(
+                  MetricHistoryTable.deviceSeries(device, metric)))))
+          .items()) {
+        dynamo.deleteItem(d -> d.tableName(MetricHistoryTable.DEFAULT_NAME).key(Map.of(
+            MetricHistoryTable.SERIES_ID, item.get(MetricHistoryTable.SERIES_ID),
+            MetricHistoryTable.BUCKET_START, item.get(MetricHistoryTable.BUCKET_START))));
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
   /** A device's 1-minute buckets of one metric before a moment, added up. */
   record SeriesTotal(long count, double sum) {}
 
