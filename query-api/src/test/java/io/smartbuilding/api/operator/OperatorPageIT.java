@@ -37,6 +37,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -230,7 +231,8 @@ class OperatorPageIT {
     awaitDevices("ahu-21", "em-22");
     assertThat(buildingIds()).containsExactly("b2");
     awaitAlerts(1);
-    assertThat(alertItems().get(0).getAttribute("data-alert-id")).startsWith("ahu-21#");
+    String onlyAlert = wait(PATIENCE).until(d -> alertItems().get(0).getAttribute("data-alert-id"));
+    assertThat(onlyAlert).startsWith("ahu-21#");
     assertThat(driver.findElements(By.cssSelector("#alert-list button.acknowledge"))).isEmpty();
   }
 
@@ -251,12 +253,19 @@ class OperatorPageIT {
     tables.putAlerts(List.of(raised));
     String raisedId = raised.get(AlertTable.ALERT_ID).s();
 
-    WebElement item = awaitAlert(raisedId);
+    awaitAlert(raisedId);
     assertThat(markPage()).as("the page was not reloaded").isEqualTo(pageInstance);
     assertThat(alertItems()).hasSize(2);
-    WebElement message = item.findElement(By.cssSelector(".alert-message"));
-    assertThat(message.getText()).isEqualTo(HOSTILE_MESSAGE);
-    assertThat(message.findElements(By.xpath(".//*"))).isEmpty();
+    // read inside a wait: the list may be re-rendered between finding an item and reading it
+    String shown =
+        inAlert(raisedId, i -> i.findElement(By.cssSelector(".alert-message")).getText());
+    assertThat(shown).isEqualTo(HOSTILE_MESSAGE);
+    Integer elementsInMessage =
+        inAlert(
+            raisedId,
+            i -> i.findElement(By.cssSelector(".alert-message")).findElements(By.xpath(".//*"))
+                .size());
+    assertThat(elementsInMessage).isZero();
     assertThat(driver.findElements(By.tagName("img"))).isEmpty();
     assertThat(((JavascriptExecutor) driver).executeScript("return window.operatorXss"))
         .isNull();
@@ -268,18 +277,29 @@ class OperatorPageIT {
   void technicianAcknowledgesAnOpenAlertWithItsVersion() {
     String subject = subject("technician");
     signIn(TestTokens.bearer(subject, Role.TECHNICIAN, "b1"));
-    WebElement item = awaitAlert(B1_ALERT);
-    assertThat(item.getAttribute("data-status")).isEqualTo("open");
+    // the list is loaded again once the stream is live: act on the item after that
+    awaitStreamLive();
+    String status = inAlert(B1_ALERT, i -> i.getAttribute("data-status"));
+    assertThat(status).isEqualTo("open");
 
-    item.findElement(By.cssSelector("button.acknowledge")).click();
+    // clicked inside the wait: a re-rendered item is found again (a stale one throws before it
+    // is clicked, so the button is clicked once)
+    inAlert(
+        B1_ALERT,
+        i -> {
+          i.findElement(By.cssSelector("button.acknowledge")).click();
+          return true;
+        });
 
-    wait(PATIENCE)
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#alert-list li.alert[data-status=acknowledged]")));
-    WebElement acknowledged = awaitAlert(B1_ALERT);
-    assertThat(acknowledged.getText()).contains("acknowledged by " + subject);
-    assertThat(acknowledged.findElements(By.cssSelector("button.acknowledge"))).isEmpty();
+    String acknowledged =
+        inAlert(
+            B1_ALERT,
+            i ->
+                "acknowledged".equals(i.getAttribute("data-status"))
+                        && i.findElements(By.cssSelector("button.acknowledge")).isEmpty()
+                    ? i.getText()
+                    : null);
+    assertThat(acknowledged).contains("acknowledged by " + subject);
     // What DynamoDB holds: the If-Match the page sent matched version 2 (not a fixed "0").
     Map<String, AttributeValue> stored =
         dynamo
@@ -571,6 +591,22 @@ class OperatorPageIT {
                 alertItems().stream()
                     .filter(i -> alertId.equals(i.getAttribute("data-alert-id")))
                     .findFirst()
+                    .orElse(null));
+  }
+
+  /**
+   * What {@code read} returns for the alert's list item, once it is non-null; the item is found
+   * again on every try, so a re-render in between (a stale element) only means another try.
+   */
+  private <T> T inAlert(String alertId, Function<WebElement, T> read) {
+    return wait(PATIENCE)
+        .withMessage(() -> "alert " + alertId)
+        .until(
+            d ->
+                alertItems().stream()
+                    .filter(i -> alertId.equals(i.getAttribute("data-alert-id")))
+                    .findFirst()
+                    .map(read)
                     .orElse(null));
   }
 
