@@ -388,17 +388,7 @@ class DeviceHealthFunctionTest {
 
   @Test
   void aDeviceOfflineForTheRetentionLosesAllItsState() throws Exception {
-    open(
-        new HealthRules(
-            60.0,
-            2.0,
-            OFFLINE_AFTER,
-            Duration.ofMinutes(5),
-            AnomalySettings.DEFAULTS,
-            WearSettings.DEFAULTS,
-            Duration.ofSeconds(10),
-            null,
-            Duration.ofDays(1)));
+    open(withRetentionAndRefresh(Duration.ofDays(1), Duration.ZERO));
     process(temperature(1, T0, 65.0)); // OVERHEAT opens, tracks kept
     harness.setProcessingTime(NOW + OFFLINE_AFTER.toMillis()); // OFFLINE
     assertThat(backend().numKeyValueStateEntries()).isPositive();
@@ -414,7 +404,9 @@ class DeviceHealthFunctionTest {
 
   @Test
   void anUnchangedHealthIsRewrittenOnlyOnceARefreshButAChangeAtOnce() throws Exception {
-    open(withHealthRefresh(Duration.ofSeconds(60)));
+    open(
+        withRetentionAndRefresh(
+            HealthRules.DEFAULT_DEVICE_STATE_RETENTION, Duration.ofSeconds(60)));
     process(temperature(1, T0, 21.0)); // the first reading is written
     process(temperature(2, T0.plusSeconds(10), 22.0)); // unchanged: skipped
     process(temperature(3, T0.plusSeconds(59), 23.0)); // still within the refresh
@@ -461,7 +453,9 @@ class DeviceHealthFunctionTest {
 
   @Test
   void aRuleRemovedWithinTheRefreshLeavesTheHealthItWroteInPlace() throws Exception {
-    open(withHealthRefresh(Duration.ofSeconds(60)));
+    open(
+        withRetentionAndRefresh(
+            HealthRules.DEFAULT_DEVICE_STATE_RETENTION, Duration.ofSeconds(60)));
     process(temperature(1, T0, 65.0)); // OVERHEAT opens
     broadcast(); // every rule removed: OVERHEAT resolves, health written by the broadcast
     int written = health().size();
@@ -885,7 +879,7 @@ class DeviceHealthFunctionTest {
     assertThat(mapState(DeviceHealthFunction.OPEN_ALERTS).isEmpty()).isTrue();
   }
 
-  private static HealthRules withHealthRefresh(Duration refresh) {
+  private static HealthRules withRetentionAndRefresh(Duration retention, Duration refresh) {
     return new HealthRules(
         60.0,
         2.0,
@@ -895,7 +889,7 @@ class DeviceHealthFunctionTest {
         WearSettings.DEFAULTS,
         Duration.ofSeconds(10),
         null,
-        HealthRules.DEFAULT_DEVICE_STATE_RETENTION,
+        retention,
         refresh);
   }
 

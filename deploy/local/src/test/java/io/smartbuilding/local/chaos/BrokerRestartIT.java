@@ -2,7 +2,6 @@ package io.smartbuilding.local.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +31,8 @@ class BrokerRestartIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    Files.createDirectories(WORK);
-    Files.deleteIfExists(WORK.resolve("report.txt"));
     long started = System.nanoTime();
-    // assigned before start(): @AfterAll stops it if start() fails
-    stack = new ChaosStack(WORK, ChaosStack.PLAIN_SUBSCRIPTION);
-    stack.start();
-    run = new FaultRun(stack, WORK.resolve("report.txt"));
+    run = FaultRun.start(WORK, ChaosStack.PLAIN_SUBSCRIPTION, created -> stack = created);
     run.report("stack up in %.1f s (gateway on a plain subscription)", FaultRun.seconds(started));
   }
 

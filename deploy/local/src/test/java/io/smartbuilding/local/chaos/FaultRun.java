@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -51,6 +52,21 @@ final class FaultRun {
       Instant.now().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.HOURS);
   private final List<Counted> counted = new ArrayList<>();
   private int slices;
+
+  /**
+   * Starts a stack working in {@code work}, with a fresh report file there. The stack is handed to
+   * {@code created} before it starts, so that the caller's {@code @AfterAll} stops whatever started
+   * even when starting fails.
+   */
+  static FaultRun start(Path work, String topicFilter, Consumer<ChaosStack> created)
+      throws Exception {
+    Files.createDirectories(work);
+    Files.deleteIfExists(work.resolve("report.txt"));
+    ChaosStack stack = new ChaosStack(work, topicFilter);
+    created.accept(stack);
+    stack.start();
+    return new FaultRun(stack, work.resolve("report.txt"));
+  }
 
   FaultRun(ChaosStack stack, Path reportFile) {
     this.stack = stack;

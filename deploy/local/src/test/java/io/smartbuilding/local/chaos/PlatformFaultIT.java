@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartbuilding.contracts.testing.LocalAwsClients;
 import io.smartbuilding.local.chaos.FaultProxy.InjectedError;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,13 +42,8 @@ class PlatformFaultIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    Files.createDirectories(WORK);
-    Files.deleteIfExists(WORK.resolve("report.txt"));
     long started = System.nanoTime();
-    // assigned before start(): @AfterAll stops it if start() fails
-    stack = new ChaosStack(WORK, ChaosStack.SHARED_SUBSCRIPTION);
-    stack.start();
-    run = new FaultRun(stack, WORK.resolve("report.txt"));
+    run = FaultRun.start(WORK, ChaosStack.SHARED_SUBSCRIPTION, created -> stack = created);
     run.report("stack up in %.1f s (gateway pid %d, job pid %d)", FaultRun.seconds(started),
         stack.gateway.pid(), stack.job.pid());
   }
